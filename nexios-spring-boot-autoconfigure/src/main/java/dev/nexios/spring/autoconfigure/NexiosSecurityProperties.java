@@ -1,0 +1,601 @@
+package dev.nexios.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.nexios.spring.model.ApiKeyLocation;
+import dev.nexios.spring.model.SecuritySchemeType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the Nexios starter, under {@code nexios.security}: the declared security
+ * schemes, the default security requirements, and the protection of the documentation endpoints.
+ *
+ * <p>Scheme names are the keys of {@code nexios.security.schemes} and keep their exact spelling
+ * ({@code bearerAuth}, {@code apiKeyAuth}); see the README for setting them through environment
+ * variables.
+ */
+@ConfigurationProperties("nexios.security")
+public class NexiosSecurityProperties {
+
+	/** The scheme that exists unless redefined or disabled: HTTP bearer with {@code bearerFormat: JWT}. */
+	public static final String DEFAULT_BEARER_SCHEME = "bearerAuth";
+
+	/**
+	 * Whether the starter is active: when false it contributes neither the OpenAPI security nor the
+	 * enforcement.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Security schemes by name (the key under OpenAPI's components.securitySchemes). A scheme
+	 * "bearerAuth" (HTTP bearer, bearerFormat JWT) exists by default unless redefined here or disabled
+	 * with nexios.security.schemes.bearerAuth.enabled=false.
+	 */
+	private Map<String, Scheme> schemes = new LinkedHashMap<>();
+
+	/**
+	 * Security requirements of operations that declare none, as alternatives (OR), each a map of scheme
+	 * name to required scopes (AND). Documented as the root-level "security" of the OpenAPI document.
+	 * Empty: such operations are public. An empty map "{}" among the alternatives makes authentication
+	 * optional.
+	 */
+	private List<Map<String, List<String>>> defaultRequirements = new ArrayList<>();
+
+	/**
+	 * Protection of springdoc's own endpoints (the OpenAPI document and Swagger UI).
+	 */
+	private final Docs docs = new Docs();
+
+	/**
+	 * How the OpenAPI document is derived from the declaration.
+	 */
+	private final OpenApi openapi = new OpenApi();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Map<String, Scheme> getSchemes() {
+		return this.schemes;
+	}
+
+	public void setSchemes(Map<String, Scheme> schemes) {
+		this.schemes = schemes;
+	}
+
+	public List<Map<String, List<String>>> getDefaultRequirements() {
+		return this.defaultRequirements;
+	}
+
+	public void setDefaultRequirements(List<Map<String, List<String>>> defaultRequirements) {
+		this.defaultRequirements = defaultRequirements;
+	}
+
+	public Docs getDocs() {
+		return this.docs;
+	}
+
+	public OpenApi getOpenapi() {
+		return this.openapi;
+	}
+
+	/**
+	 * One security scheme: the OpenAPI 3.1 Security Scheme Object fields, and where its credentials
+	 * are checked.
+	 */
+	public static class Scheme {
+
+		/**
+		 * Whether this scheme is declared. Set to false to remove a scheme, e.g. the default
+		 * "bearerAuth".
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Scheme type: http, apiKey, oauth2 or openIdConnect.
+		 */
+		private SecuritySchemeType type;
+
+		/**
+		 * Description shown in the documentation and in Swagger UI's Authorize dialog.
+		 */
+		private String description;
+
+		/**
+		 * For type http: the HTTP authentication scheme, "bearer" (RFC 6750) or "basic" (RFC 7617).
+		 */
+		private String scheme;
+
+		/**
+		 * For type http with scheme bearer: a hint of the token format, e.g. "JWT".
+		 */
+		private String bearerFormat;
+
+		/**
+		 * For type apiKey: the name of the header, query parameter or cookie that carries the key.
+		 */
+		private String name;
+
+		/**
+		 * For type apiKey: where the key is sent: header, query or cookie.
+		 */
+		private ApiKeyLocation in;
+
+		/**
+		 * For type oauth2: the supported flows.
+		 */
+		private final Flows flows = new Flows();
+
+		/**
+		 * For type openIdConnect: the OpenID Connect Discovery URL.
+		 */
+		private String openIdConnectUrl;
+
+		/**
+		 * For bearer-token schemes (http bearer, oauth2, openIdConnect): JWT validation specific to this
+		 * scheme. When no key source is set, the application's JwtDecoder (spring.security.oauth2.
+		 * resourceserver.jwt.*) is used.
+		 */
+		private final Jwt jwt = new Jwt();
+
+		/**
+		 * For bearer-token schemes: opaque-token introspection (RFC 7662) specific to this scheme.
+		 */
+		private final OpaqueToken opaqueToken = new OpaqueToken();
+
+		/**
+		 * For type apiKey: the accepted keys, each mapped to a principal and the scopes it grants.
+		 */
+		private List<ApiKey> keys = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public SecuritySchemeType getType() {
+			return this.type;
+		}
+
+		public void setType(SecuritySchemeType type) {
+			this.type = type;
+		}
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+		public String getScheme() {
+			return this.scheme;
+		}
+
+		public void setScheme(String scheme) {
+			this.scheme = scheme;
+		}
+
+		public String getBearerFormat() {
+			return this.bearerFormat;
+		}
+
+		public void setBearerFormat(String bearerFormat) {
+			this.bearerFormat = bearerFormat;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public ApiKeyLocation getIn() {
+			return this.in;
+		}
+
+		public void setIn(ApiKeyLocation in) {
+			this.in = in;
+		}
+
+		public Flows getFlows() {
+			return this.flows;
+		}
+
+		public String getOpenIdConnectUrl() {
+			return this.openIdConnectUrl;
+		}
+
+		public void setOpenIdConnectUrl(String openIdConnectUrl) {
+			this.openIdConnectUrl = openIdConnectUrl;
+		}
+
+		public Jwt getJwt() {
+			return this.jwt;
+		}
+
+		public OpaqueToken getOpaqueToken() {
+			return this.opaqueToken;
+		}
+
+		public List<ApiKey> getKeys() {
+			return this.keys;
+		}
+
+		public void setKeys(List<ApiKey> keys) {
+			this.keys = keys;
+		}
+
+	}
+
+	/**
+	 * The OAuth 2.0 flows of an oauth2 scheme (OpenAPI 3.1 OAuth Flows Object).
+	 */
+	public static class Flows {
+
+		/**
+		 * Implicit flow; needs authorization-url.
+		 */
+		private Flow implicit;
+
+		/**
+		 * Resource owner password flow (RFC 6749 §4.3); needs token-url.
+		 */
+		private Flow password;
+
+		/**
+		 * Client credentials flow (RFC 6749 §4.4); needs token-url.
+		 */
+		private Flow clientCredentials;
+
+		/**
+		 * Authorization code flow (RFC 6749 §4.1); needs authorization-url and token-url.
+		 */
+		private Flow authorizationCode;
+
+		public Flow getImplicit() {
+			return this.implicit;
+		}
+
+		public void setImplicit(Flow implicit) {
+			this.implicit = implicit;
+		}
+
+		public Flow getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(Flow password) {
+			this.password = password;
+		}
+
+		public Flow getClientCredentials() {
+			return this.clientCredentials;
+		}
+
+		public void setClientCredentials(Flow clientCredentials) {
+			this.clientCredentials = clientCredentials;
+		}
+
+		public Flow getAuthorizationCode() {
+			return this.authorizationCode;
+		}
+
+		public void setAuthorizationCode(Flow authorizationCode) {
+			this.authorizationCode = authorizationCode;
+		}
+
+	}
+
+	/**
+	 * One OAuth 2.0 flow (OpenAPI 3.1 OAuth Flow Object).
+	 */
+	public static class Flow {
+
+		/**
+		 * Authorization endpoint URL, absolute or relative to the server; for implicit and
+		 * authorization-code.
+		 */
+		private String authorizationUrl;
+
+		/**
+		 * Token endpoint URL, absolute or relative to the server; for password, client-credentials and
+		 * authorization-code.
+		 */
+		private String tokenUrl;
+
+		/**
+		 * URL for obtaining refresh tokens.
+		 */
+		private String refreshUrl;
+
+		/**
+		 * Available scopes: scope name to a short description.
+		 */
+		private Map<String, String> scopes = new LinkedHashMap<>();
+
+		public String getAuthorizationUrl() {
+			return this.authorizationUrl;
+		}
+
+		public void setAuthorizationUrl(String authorizationUrl) {
+			this.authorizationUrl = authorizationUrl;
+		}
+
+		public String getTokenUrl() {
+			return this.tokenUrl;
+		}
+
+		public void setTokenUrl(String tokenUrl) {
+			this.tokenUrl = tokenUrl;
+		}
+
+		public String getRefreshUrl() {
+			return this.refreshUrl;
+		}
+
+		public void setRefreshUrl(String refreshUrl) {
+			this.refreshUrl = refreshUrl;
+		}
+
+		public Map<String, String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(Map<String, String> scopes) {
+			this.scopes = scopes;
+		}
+
+	}
+
+	/**
+	 * JWT validation of one bearer-token scheme, the per-scheme counterpart of
+	 * spring.security.oauth2.resourceserver.jwt.*.
+	 */
+	public static class Jwt {
+
+		/**
+		 * Issuer URI: an OpenID Connect Discovery or RFC 8414 issuer; tokens must carry it as "iss".
+		 */
+		private String issuerUri;
+
+		/**
+		 * JSON Web Key Set URI used to verify signatures.
+		 */
+		private String jwkSetUri;
+
+		/**
+		 * Location of a PEM file with the RSA public key used to verify signatures.
+		 */
+		private String publicKeyLocation;
+
+		/**
+		 * Accepted audiences: a token must name one of them in "aud". Empty: no audience check.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Accepted JWS algorithms. Defaults to RS256.
+		 */
+		private List<String> jwsAlgorithms = new ArrayList<>(List.of("RS256"));
+
+		public String getIssuerUri() {
+			return this.issuerUri;
+		}
+
+		public void setIssuerUri(String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public String getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(String jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public String getPublicKeyLocation() {
+			return this.publicKeyLocation;
+		}
+
+		public void setPublicKeyLocation(String publicKeyLocation) {
+			this.publicKeyLocation = publicKeyLocation;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public List<String> getJwsAlgorithms() {
+			return this.jwsAlgorithms;
+		}
+
+		public void setJwsAlgorithms(List<String> jwsAlgorithms) {
+			this.jwsAlgorithms = jwsAlgorithms;
+		}
+
+	}
+
+	/**
+	 * Opaque-token introspection (RFC 7662) of one bearer-token scheme.
+	 */
+	public static class OpaqueToken {
+
+		/**
+		 * Introspection endpoint URI. When set, tokens of this scheme are introspected instead of
+		 * decoded as JWTs.
+		 */
+		private String introspectionUri;
+
+		/**
+		 * Client id used to authenticate with the introspection endpoint.
+		 */
+		private String clientId;
+
+		/**
+		 * Client secret used to authenticate with the introspection endpoint.
+		 */
+		private String clientSecret;
+
+		public String getIntrospectionUri() {
+			return this.introspectionUri;
+		}
+
+		public void setIntrospectionUri(String introspectionUri) {
+			this.introspectionUri = introspectionUri;
+		}
+
+		public String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(String clientId) {
+			this.clientId = clientId;
+		}
+
+		public String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+	}
+
+	/**
+	 * One accepted API key. Give its SHA-256 digest in configuration; the plain key is accepted only
+	 * from an environment variable or a secret file.
+	 */
+	public static class ApiKey {
+
+		/**
+		 * Name of the principal that the key authenticates.
+		 */
+		private String principal;
+
+		/**
+		 * SHA-256 digest of the key, hex (64 characters) or Base64.
+		 */
+		private String sha256;
+
+		/**
+		 * Name of an environment variable that holds the plain key, as an alternative to sha256.
+		 */
+		private String valueFromEnv;
+
+		/**
+		 * Path of a file (e.g. a mounted secret) that holds the plain key, as an alternative to sha256.
+		 * Surrounding whitespace is ignored.
+		 */
+		private String valueFromFile;
+
+		/**
+		 * Scopes that the key grants.
+		 */
+		private List<String> scopes = new ArrayList<>();
+
+		public String getPrincipal() {
+			return this.principal;
+		}
+
+		public void setPrincipal(String principal) {
+			this.principal = principal;
+		}
+
+		public String getSha256() {
+			return this.sha256;
+		}
+
+		public void setSha256(String sha256) {
+			this.sha256 = sha256;
+		}
+
+		public String getValueFromEnv() {
+			return this.valueFromEnv;
+		}
+
+		public void setValueFromEnv(String valueFromEnv) {
+			this.valueFromEnv = valueFromEnv;
+		}
+
+		public String getValueFromFile() {
+			return this.valueFromFile;
+		}
+
+		public void setValueFromFile(String valueFromFile) {
+			this.valueFromFile = valueFromFile;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+	}
+
+	/**
+	 * Protection of springdoc's endpoints (/v3/api-docs/**, /swagger-ui/**).
+	 */
+	public static class Docs {
+
+		/**
+		 * Security requirements of the documentation endpoints, in the form of default-requirements.
+		 * Empty (the default): the documentation is public.
+		 */
+		private List<Map<String, List<String>>> requirements = new ArrayList<>();
+
+		public List<Map<String, List<String>>> getRequirements() {
+			return this.requirements;
+		}
+
+		public void setRequirements(List<Map<String, List<String>>> requirements) {
+			this.requirements = requirements;
+		}
+
+	}
+
+	/**
+	 * Derivation of the OpenAPI document.
+	 */
+	public static class OpenApi {
+
+		/**
+		 * Whether secured operations document a 401 response (and 403 where scopes are required),
+		 * unless the application documented those itself.
+		 */
+		private boolean errorResponses = true;
+
+		public boolean isErrorResponses() {
+			return this.errorResponses;
+		}
+
+		public void setErrorResponses(boolean errorResponses) {
+			this.errorResponses = errorResponses;
+		}
+
+	}
+
+}

@@ -1,0 +1,241 @@
+package dev.nexios.spring.model;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.nexios.spring.annotation.NexiosPublic;
+import dev.nexios.spring.annotation.NexiosSecured;
+import dev.nexios.spring.annotation.Requirement;
+import dev.nexios.spring.annotation.Scheme;
+import dev.nexios.spring.model.OperationSecurity.Origin;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Resolves the security declaration (schemes, default requirements, and {@link NexiosSecured} /
+ * {@link NexiosPublic} on handler methods) into the immutable {@link NexiosSecurityModel}, checking it
+ * as a whole.
+ *
+ * <p>For each handler method the effective requirements are, in order of precedence: the method's own
+ * annotation (directly or as a meta-annotation, also on an interface it implements), the class's, then
+ * the default requirements.
+ */
+public final class NexiosSecurityModelResolver {
+
+	private NexiosSecurityModelResolver() {
+	}
+
+	/**
+	 * Resolves the model.
+	 * @param schemes the declared schemes; frozen by this call
+	 * @param defaultRequirements the default alternatives
+	 * @param defaultRequirementsSource the property path of the defaults, for error messages
+	 * @param handlerMethods the application's handler methods
+	 * @return the model
+	 * @throws InvalidSecurityDeclarationException listing every problem found: an incomplete scheme, a
+	 * requirement naming an undeclared scheme or a scope that no flow of an OAuth2 scheme declares, or
+	 * contradictory annotations
+	 */
+	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
+			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
+			Collection<HandlerMethod> handlerMethods) {
+		schemes.freeze();
+		List<String> problems = new ArrayList<>();
+		Map<String, SecuritySchemeDefinition> definitions = new LinkedHashMap<>();
+		schemes.asMap().forEach((name, scheme) -> {
+			SecuritySchemeDefinition definition = SecuritySchemeDefinition.from(name, scheme);
+			checkScheme(definition, schemes.source(name), problems);
+			definitions.put(name, definition);
+		});
+		for (int i = 0; i < defaultRequirements.size(); i++) {
+			checkRequirement(defaultRequirements.get(i), definitions, defaultRequirementsSource + "[" + i + "]",
+					problems);
+		}
+		Map<Method, OperationSecurity> operations = new LinkedHashMap<>();
+		for (HandlerMethod handlerMethod : handlerMethods) {
+			Method method = handlerMethod.getMethod();
+			String where = handlerMethod.getBeanType().getSimpleName() + "#" + method.getName();
+			OperationSecurity security = resolveOperation(handlerMethod, defaultRequirements, where, problems);
+			security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
+			operations.put(method, security);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, definitions.keySet());
+		}
+		return new NexiosSecurityModel(definitions, defaultRequirements, operations);
+	}
+
+	/**
+	 * Reads the requirements declared by one element, or {@code null} when it declares none.
+	 */
+	private static List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
+		NexiosSecured secured = AnnotatedElementUtils.findMergedAnnotation(element, NexiosSecured.class);
+		boolean isPublic = AnnotatedElementUtils.hasAnnotation(element, NexiosPublic.class);
+		if (secured != null && isPublic) {
+			problems.add(where + ": both @NexiosSecured and @NexiosPublic are declared; keep one");
+			return null;
+		}
+		if (isPublic) {
+			return List.of();
+		}
+		if (secured == null) {
+			return null;
+		}
+		List<SecurityRequirement> requirements = new ArrayList<>();
+		if (secured.scopes().length > 0 && secured.value().length == 0) {
+			problems.add(where + ": @NexiosSecured(scopes = ...) needs the schemes they apply to in 'value'");
+		}
+		for (String scheme : secured.value()) {
+			requirements.add(SecurityRequirement.of(scheme, secured.scopes()));
+		}
+		for (Requirement requirement : secured.anyOf()) {
+			Map<String, Set<String>> schemes = new LinkedHashMap<>();
+			for (String scheme : requirement.value()) {
+				schemes.computeIfAbsent(scheme, (key) -> new LinkedHashSet<>()).addAll(List.of(requirement.scopes()));
+			}
+			for (Scheme scheme : requirement.schemes()) {
+				schemes.computeIfAbsent(scheme.name(), (key) -> new LinkedHashSet<>()).addAll(List.of(scheme.scopes()));
+			}
+			if (schemes.isEmpty()) {
+				problems.add(where + ": @Requirement names no scheme; use @NexiosSecured(optional = true) for "
+						+ "anonymous access, or @NexiosPublic");
+				continue;
+			}
+			Map<String, List<String>> copy = new LinkedHashMap<>();
+			schemes.forEach((name, scopes) -> copy.put(name, List.copyOf(scopes)));
+			requirements.add(new SecurityRequirement(copy));
+		}
+		if (requirements.isEmpty()) {
+			problems.add(where + ": @NexiosSecured names no scheme; name one in 'value' or 'anyOf', or use "
+					+ "@NexiosPublic for a public operation");
+			return null;
+		}
+		if (secured.optional()) {
+			requirements.add(SecurityRequirement.ANONYMOUS);
+		}
+		return requirements;
+	}
+
+	private static OperationSecurity resolveOperation(HandlerMethod handlerMethod,
+			List<SecurityRequirement> defaultRequirements, String where, List<String> problems) {
+		List<SecurityRequirement> onMethod = declared(handlerMethod.getMethod(), where, problems);
+		if (onMethod != null) {
+			return new OperationSecurity(onMethod, Origin.METHOD);
+		}
+		List<SecurityRequirement> onClass = declared(handlerMethod.getBeanType(),
+				handlerMethod.getBeanType().getSimpleName(), problems);
+		if (onClass != null) {
+			return new OperationSecurity(onClass, Origin.CLASS);
+		}
+		return new OperationSecurity(defaultRequirements, Origin.DEFAULT);
+	}
+
+	private static void checkRequirement(SecurityRequirement requirement,
+			Map<String, SecuritySchemeDefinition> definitions, String where, List<String> problems) {
+		requirement.schemes().forEach((name, scopes) -> {
+			SecuritySchemeDefinition definition = definitions.get(name);
+			if (definition == null) {
+				problems.add(where + ": security scheme '" + name + "' is not declared (declared schemes: "
+						+ (definitions.isEmpty() ? "none" : String.join(", ", definitions.keySet()))
+						+ "); declare it under nexios.security.schemes." + name);
+				return;
+			}
+			if (definition.declaresScopes()) {
+				Set<String> declaredScopes = definition.declaredScopes();
+				for (String scope : scopes) {
+					if (!declaredScopes.contains(scope)) {
+						problems.add(where + ": scope '" + scope + "' of scheme '" + name
+								+ "' is not declared by any of its flows (declared scopes: "
+								+ (declaredScopes.isEmpty() ? "none" : String.join(", ", declaredScopes)) + ")");
+					}
+				}
+			}
+		});
+	}
+
+	private static void checkScheme(SecuritySchemeDefinition scheme, String source, List<String> problems) {
+		String prefix = (source != null && source.startsWith("nexios.")) ? source + "." : "scheme '" + scheme.name()
+				+ "' (registered by " + source + "): ";
+		boolean property = prefix.startsWith("nexios.");
+		if (scheme.type() == null) {
+			problems.add(prefix + "type is missing or unsupported; use http, apiKey, oauth2 or "
+					+ "openIdConnect");
+			return;
+		}
+		switch (scheme.type()) {
+			case HTTP -> {
+				if (scheme.scheme() == null || scheme.scheme().isBlank()) {
+					problems.add(prefix + "scheme is missing; use bearer or basic");
+				}
+				else if (!scheme.scheme().equals("bearer") && !scheme.scheme().equals("basic")) {
+					problems.add(prefix + "scheme '" + scheme.scheme()
+							+ "' is not supported; use bearer or basic");
+				}
+			}
+			case API_KEY -> {
+				if (scheme.keyName() == null || scheme.keyName().isBlank()) {
+					problems.add(prefix + "name is missing: the header, query parameter or "
+							+ "cookie that carries the key");
+				}
+				if (scheme.in() == null) {
+					problems.add(prefix + "in is missing; use header, query or cookie");
+				}
+			}
+			case OAUTH2 -> {
+				if (scheme.flows().isEmpty()) {
+					problems.add(prefix + "flows is empty; declare at least one of password, "
+							+ "client-credentials, authorization-code, implicit");
+				}
+				scheme.flows().forEach((type, flow) -> {
+					String flowPrefix = prefix + "flows." + (property ? kebab(type.value()) : type.value());
+					String tokenUrl = flowPrefix + "." + (property ? "token-url" : "tokenUrl");
+					String authorizationUrl = flowPrefix + "." + (property ? "authorization-url" : "authorizationUrl");
+					String refreshUrl = flowPrefix + "." + (property ? "refresh-url" : "refreshUrl");
+					checkUrl(flow.tokenUrl(), type.needsTokenUrl(), tokenUrl, problems);
+					checkUrl(flow.authorizationUrl(), type.needsAuthorizationUrl(), authorizationUrl, problems);
+					checkUrl(flow.refreshUrl(), false, refreshUrl, problems);
+				});
+			}
+			case OPEN_ID_CONNECT -> checkUrl(scheme.openIdConnectUrl(), true,
+					prefix + (property ? "open-id-connect-url" : "openIdConnectUrl"), problems);
+		}
+	}
+
+	private static String kebab(String camel) {
+		return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	private static void checkUrl(String url, boolean required, String where, List<String> problems) {
+		if (url == null || url.isBlank()) {
+			if (required) {
+				problems.add(where + " is missing");
+			}
+			return;
+		}
+		try {
+			URI uri = new URI(url);
+			boolean absoluteHttp = uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
+					|| "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+			boolean relative = !uri.isAbsolute() && url.startsWith("/") && !url.startsWith("//");
+			if (!absoluteHttp && !relative) {
+				problems.add(where + " '" + url + "' is not a valid URL; use an absolute http(s) URL or a path "
+						+ "starting with /");
+			}
+		}
+		catch (URISyntaxException ex) {
+			problems.add(where + " '" + url + "' is not a valid URL: " + ex.getReason());
+		}
+	}
+
+}
