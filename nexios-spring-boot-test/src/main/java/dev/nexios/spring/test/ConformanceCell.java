@@ -1,0 +1,34 @@
+package dev.nexios.spring.test;
+
+/**
+ * One cell of the conformance matrix: one request to one operation.
+ *
+ * @param operation the operation, {@code METHOD /path/{template}}
+ * @param check what the request tests, e.g. {@code "scope missing"}
+ * @param credentials the credentials sent, described without secrets ({@code "none"} for an anonymous
+ * request)
+ * @param expected what the document promises; {@code null} when the cell was skipped
+ * @param status the status the application answered; {@code null} when the cell was skipped
+ * @param result the outcome
+ * @param note why the cell was skipped, or details of the answer (may be empty)
+ */
+public record ConformanceCell(String operation, String check, String credentials, Expectation expected,
+		Integer status, Result result, String note) {
+
+	/**
+	 * The outcome of a cell.
+	 */
+	public enum Result {
+
+		/** The answer keeps the document's promise. */
+		PASSED,
+
+		/** The answer breaks the document's promise. */
+		MISMATCH,
+
+		/** The request could not be built or its outcome is not decided by the document; see the note. */
+		SKIPPED
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.nexios.spring.test;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fixed API keys or basic users, each granting a fixed set of scopes.
+ */
+final class KnownSecretCredentials implements Credentials {
+
+	enum Kind {
+
+		API_KEY, BASIC
+
+	}
+
+	private final Kind kind;
+
+	/** For {@code API_KEY}: key to scopes; for {@code BASIC}: {@code user:password} to scopes. */
+	private final Map<String, Set<String>> secrets;
+
+	KnownSecretCredentials(Kind kind, Map<String, Set<String>> secrets) {
+		if (secrets.isEmpty()) {
+			throw new IllegalArgumentException("At least one key or user is needed");
+		}
+		this.kind = kind;
+		this.secrets = secrets;
+	}
+
+	@Override
+	public Optional<Credential> mint(DocumentedScheme scheme, Set<String> scopes, Set<String> withheldScopes) {
+		checkScheme(scheme);
+		for (Map.Entry<String, Set<String>> entry : this.secrets.entrySet()) {
+			Set<String> granted = entry.getValue();
+			if (granted.containsAll(scopes) && Collections.disjoint(granted, withheldScopes)) {
+				String description = granted.isEmpty() ? "" : "scopes " + String.join(" ", granted);
+				return Optional.of(credential(scheme, entry.getKey()).describedAs(description));
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public List<Credential> garbled(DocumentedScheme scheme) {
+		checkScheme(scheme);
+		String secret = this.secrets.keySet().iterator().next();
+		if (this.kind == Kind.BASIC) {
+			return List.of(credential(scheme, secret + "-wrong").describedAs("wrong password"));
+		}
+		String unknown = Credential.tamper(secret);
+		while (this.secrets.containsKey(unknown)) {
+			unknown = unknown + "x";
+		}
+		return List.of(credential(scheme, unknown).describedAs("unknown key"));
+	}
+
+	private Credential credential(DocumentedScheme scheme, String secret) {
+		if (this.kind == Kind.BASIC) {
+			int colon = secret.indexOf(':');
+			return Credential.basic(secret.substring(0, colon), secret.substring(colon + 1));
+		}
+		return Credential.forScheme(scheme, secret);
+	}
+
+	private void checkScheme(DocumentedScheme scheme) {
+		boolean fits = (this.kind == Kind.BASIC) ? scheme.usesBasic() : scheme.isApiKey();
+		if (!fits) {
+			throw new IllegalArgumentException((this.kind == Kind.BASIC ? "Basic" : "API key")
+					+ " credentials were given for " + scheme);
+		}
+	}
+
+}
