@@ -191,7 +191,8 @@ final class ConformanceMatrix {
 	static String label(Map<String, Set<String>> alternative) {
 		return "{" + alternative.entrySet()
 			.stream()
-			.map((entry) -> entry.getKey() + entry.getValue().stream().collect(Collectors.joining(", ", "[", "]")))
+			.map((entry) -> entry.getKey()
+					+ (entry.getValue().isEmpty() ? "" : entry.getValue().stream().collect(Collectors.joining(", ", "[", "]"))))
 			.collect(Collectors.joining(", ")) + "}";
 	}
 

@@ -365,8 +365,12 @@ public final class NexiosConformance {
 		Transport.Response response = this.transport.exchange(new Transport.Call(template.method(), pathAndQuery,
 				headers, cookies, template.contentType(), template.body()));
 		boolean met = probe.expected().isMetBy(response.status());
+		String note = response.note();
+		if (met && probe.expected() == Expectation.NOT_REJECTED && (response.status() == 404 || response.status() == 405)) {
+			note = "status " + response.status() + ": the request may not have reached the operation";
+		}
 		return new ConformanceCell(operation, probe.check(), probe.credentials(), probe.expected(), response.status(),
-				met ? Result.PASSED : Result.MISMATCH, response.note());
+				met ? Result.PASSED : Result.MISMATCH, note);
 	}
 
 	private static String clash(Map<String, String> present, Map<String, String> added, String kind) {
