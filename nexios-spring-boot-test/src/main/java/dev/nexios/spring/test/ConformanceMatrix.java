@@ -177,9 +177,11 @@ final class ConformanceMatrix {
 			}
 			Optional<Credential> credential = source.mint(documented, part.granted(), part.withheld());
 			if (credential.isEmpty()) {
-				return skipped(check, parts, "the credentials of " + part.scheme() + " cannot grant "
-						+ (part.granted().isEmpty() ? "no scopes" : "scopes " + String.join(" ", part.granted()))
-						+ (part.withheld().isEmpty() ? "" : " without " + String.join(" ", part.withheld())));
+				String grants = part.granted().isEmpty() ? "" : " grants scope " + String.join(" ", part.granted());
+				String withholds = part.withheld().isEmpty() ? ""
+						: " withholds scope " + String.join(" ", part.withheld());
+				return skipped(check, parts, "no credential of " + part.scheme() + grants
+						+ ((grants.isEmpty() || withholds.isEmpty()) ? "" : " and") + withholds);
 			}
 			sent.add(credential.get());
 		}

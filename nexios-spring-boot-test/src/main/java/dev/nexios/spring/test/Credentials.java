@@ -137,8 +137,9 @@ public interface Credentials {
 
 	/**
 	 * Several known API keys with the scopes each grants; the check picks one that grants the scopes a
-	 * cell needs and none that it must withhold (so a key without {@code admin} lets it test a 403).
-	 * @param keys key to scopes, in the order to try
+	 * cell needs and none that it must withhold (so a key without {@code admin} lets it test a 403),
+	 * trying keys with fewer scopes first.
+	 * @param keys key to scopes
 	 * @return the credentials
 	 */
 	static Credentials apiKeys(Map<String, Set<String>> keys) {

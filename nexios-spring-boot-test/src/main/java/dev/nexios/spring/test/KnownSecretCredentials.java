@@ -1,6 +1,7 @@
 package dev.nexios.spring.test;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,13 @@ final class KnownSecretCredentials implements Credentials {
 	@Override
 	public Optional<Credential> mint(DocumentedScheme scheme, Set<String> scopes, Set<String> withheldScopes) {
 		checkScheme(scheme);
-		for (Map.Entry<String, Set<String>> entry : this.secrets.entrySet()) {
+		// least privilege first, so that the choice does not depend on the map's order
+		List<Map.Entry<String, Set<String>>> candidates = this.secrets.entrySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, Set<String>> entry) -> entry.getValue().size())
+				.thenComparing(Map.Entry::getKey))
+			.toList();
+		for (Map.Entry<String, Set<String>> entry : candidates) {
 			Set<String> granted = entry.getValue();
 			if (granted.containsAll(scopes) && Collections.disjoint(granted, withheldScopes)) {
 				String description = granted.isEmpty() ? "" : "scopes " + String.join(" ", granted);
@@ -46,7 +53,7 @@ final class KnownSecretCredentials implements Credentials {
 	@Override
 	public List<Credential> garbled(DocumentedScheme scheme) {
 		checkScheme(scheme);
-		String secret = this.secrets.keySet().iterator().next();
+		String secret = this.secrets.keySet().stream().sorted().findFirst().orElseThrow();
 		if (this.kind == Kind.BASIC) {
 			return List.of(credential(scheme, secret + "-wrong").describedAs("wrong password"));
 		}

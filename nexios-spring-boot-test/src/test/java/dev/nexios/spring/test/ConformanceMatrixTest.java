@@ -119,7 +119,7 @@ class ConformanceMatrixTest {
 					tuple("{bearerAuth} with bearerAuth garbled",
 							"no credentials for bearerAuth (add .credentials(\"bearerAuth\", ...))"),
 					tuple("meets {apiKeyAuth[admin]}",
-							"the credentials of apiKeyAuth cannot grant scopes admin"));
+							"no credential of apiKeyAuth grants scope admin"));
 	}
 
 	private Map<String, String> expectations(List<Map<String, List<String>>> requirements) {

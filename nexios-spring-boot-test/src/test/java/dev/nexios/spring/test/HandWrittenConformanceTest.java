@@ -85,13 +85,13 @@ class HandWrittenConformanceTest {
 			.verify();
 		assertThat(cell(report, "GET /items/{id}", "meets {bearerAuth[read]}").result()).isEqualTo(Result.SKIPPED);
 		assertThat(cell(report, "GET /items/{id}", "meets {bearerAuth[read]}").note())
-			.isEqualTo("the credentials of bearerAuth cannot grant scopes read");
+			.isEqualTo("no credential of bearerAuth grants scope read");
 		// a scope-less token is exactly what the "scope missing" request needs
 		assertThat(cell(report, "GET /items/{id}", "without scope read of bearerAuth").result())
 			.isEqualTo(Result.PASSED);
 		// the only key grants admin, so no key can show the 403
 		assertThat(cell(report, "GET /admin", "without scope admin of apiKeyAuth").note())
-			.isEqualTo("the credentials of apiKeyAuth cannot grant no scopes without admin");
+			.isEqualTo("no credential of apiKeyAuth withholds scope admin");
 		assertThat(cell(report, "GET /basic", "meets {basicAuth}").note())
 			.isEqualTo("no credentials for basicAuth (add .credentials(\"basicAuth\", ...))");
 		assertThat(cell(report, "GET /superuser", "all").note()).isEqualTo("skipped by the test: covered elsewhere");
