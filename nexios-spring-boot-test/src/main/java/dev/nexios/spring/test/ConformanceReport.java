@@ -68,8 +68,10 @@ public record ConformanceReport(String source, List<String> operations, List<Con
 	 * @return the summary
 	 */
 	public String summary() {
+		int mismatches = mismatches().size();
 		return this.operations.size() + " operations, " + this.cells.size() + " requests: " + passed().size()
-				+ " passed, " + mismatches().size() + " mismatches, " + skipped().size() + " skipped";
+				+ " passed, " + mismatches + ((mismatches == 1) ? " mismatch, " : " mismatches, ") + skipped().size()
+				+ " skipped";
 	}
 
 	/**

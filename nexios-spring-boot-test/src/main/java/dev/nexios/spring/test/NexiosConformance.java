@@ -59,6 +59,8 @@ public final class NexiosConformance {
 
 	private String apiDocsPath = "/v3/api-docs";
 
+	private Credential apiDocsCredential = new Credential("", Map.of(), Map.of(), Map.of());
+
 	private final Map<String, Credentials> credentials = new LinkedHashMap<>();
 
 	private final Map<String, String> parameterValues = new LinkedHashMap<>();
@@ -102,6 +104,16 @@ public final class NexiosConformance {
 	 */
 	public NexiosConformance apiDocsPath(String path) {
 		this.apiDocsPath = path;
+		return this;
+	}
+
+	/**
+	 * A credential to read the document with, for applications that protect it.
+	 * @param credential e.g. {@code Credential.basic("docs", "secret")}
+	 * @return this check
+	 */
+	public NexiosConformance apiDocsCredential(Credential credential) {
+		this.apiDocsCredential = credential;
 		return this;
 	}
 
@@ -246,8 +258,11 @@ public final class NexiosConformance {
 	}
 
 	private OpenAPI readDocument() {
-		Transport.Response response = this.transport.exchange(new Transport.Call("GET", this.apiDocsPath,
-				Map.of("Accept", "application/json"), Map.of(), null, null));
+		Map<String, String> headers = new LinkedHashMap<>(this.apiDocsCredential.headers());
+		headers.put("Accept", "application/json");
+		String query = queryString(this.apiDocsCredential.queryParameters());
+		Transport.Response response = this.transport.exchange(new Transport.Call("GET", this.apiDocsPath + query,
+				headers, this.apiDocsCredential.cookies(), null, null));
 		if (response.status() != 200) {
 			throw new AssertionError("Could not read the OpenAPI document at " + this.apiDocsPath + ": status "
 					+ response.status());

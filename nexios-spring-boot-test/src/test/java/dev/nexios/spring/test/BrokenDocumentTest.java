@@ -47,7 +47,7 @@ class BrokenDocumentTest {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> HandWrittenConformanceTest.allCredentials(NexiosConformance.forMockMvc(this.mockMvc))
 				.verify())
-			.withMessageContaining("1 mismatches")
+			.withMessageContaining("9 operations, 40 requests: 39 passed, 1 mismatch, 0 skipped")
 			.withMessageContaining("Operation       | Check                  | Credentials sent | Expected    | Actual")
 			.withMessageContaining("GET /items/{id} | public: no credentials | none             | not 401/403 | 401");
 	}

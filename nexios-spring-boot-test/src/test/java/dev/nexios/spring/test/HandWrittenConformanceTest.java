@@ -2,6 +2,7 @@ package dev.nexios.spring.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The check against an application that keeps its document and its hand-written Spring Security
@@ -96,6 +99,29 @@ class HandWrittenConformanceTest {
 			.isEqualTo("no credentials for basicAuth (add .credentials(\"basicAuth\", ...))");
 		assertThat(cell(report, "GET /superuser", "all").note()).isEqualTo("skipped by the test: covered elsewhere");
 		assertThat(report.mismatches()).isEmpty();
+	}
+
+	@Test
+	void refusesToPassWhenNothingWasChecked() {
+		NexiosConformance conformance = NexiosConformance.forMockMvc(this.mockMvc);
+		List.of("GET /public", "GET /greeting", "GET /private", "GET /items/{id}", "POST /items", "GET /superuser",
+				"GET /admin", "GET /reports", "GET /basic")
+			.forEach((operation) -> conformance.skip(operation, "not today"));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(conformance::verify)
+			.withMessage("No request could be checked, all were skipped: skipped by the test: not today");
+	}
+
+	@Test
+	void failsClearlyOnAMisspelledSchemeOrAMissingDocument() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> NexiosConformance.forMockMvc(this.mockMvc)
+				.credentials("bearer", Credentials.basic("alice", "secret"))
+				.run())
+			.withMessage("Credentials were given for bearer, but the document declares only the security schemes "
+					+ "[bearerAuth, apiKeyAuth, basicAuth]");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> NexiosConformance.forMockMvc(this.mockMvc).apiDocsPath("/no-docs-here").run())
+			.withMessage("Could not read the OpenAPI document at /no-docs-here: status 401");
 	}
 
 	static ConformanceCell cell(ConformanceReport report, String operation, String check) {
