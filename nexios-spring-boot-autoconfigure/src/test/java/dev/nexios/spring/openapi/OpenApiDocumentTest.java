@@ -59,9 +59,13 @@ class OpenApiDocumentTest {
 		return operation;
 	}
 
+	String expectedVersion() {
+		return "3.1.";
+	}
+
 	@Test
-	void isOpenApi31() {
-		assertThat(this.doc.path("openapi").asString()).startsWith("3.1");
+	void specVersion() {
+		assertThat(this.doc.path("openapi").asString()).startsWith(expectedVersion());
 	}
 
 	@Test
@@ -182,6 +186,17 @@ class OpenApiDocumentTest {
 				"instance");
 		assertThat(schema.path("properties").path("status").path("type").asString()).isEqualTo("integer");
 		assertThat(schema.path("properties").path("type").path("format").asString()).isEqualTo("uri-reference");
+	}
+
+	@Test
+	void swaggerUiUsesPkceForTheAuthorizationCodeFlowAndKeepsOtherDefaults() throws Exception {
+		String initializer = this.mvc.perform(get("/swagger-ui/swagger-initializer.js"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(initializer).containsPattern("\"usePkceWithAuthorizationCodeGrant\"\\s*:\\s*true");
+		assertThat(initializer).doesNotContain("persistAuthorization");
 	}
 
 	@Test
