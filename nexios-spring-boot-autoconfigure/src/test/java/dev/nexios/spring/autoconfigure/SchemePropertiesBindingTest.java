@@ -95,6 +95,22 @@ class SchemePropertiesBindingTest {
 	}
 
 	@Test
+	void camelCaseSchemeDeclaredWholeOnTheCommandLineKeepsItsName() {
+		with(null, Map.of(), "--nexios.security.schemes.apiKeyAuth.type=apiKey",
+				"--nexios.security.schemes.apiKeyAuth.name=X-API-Key", "--nexios.security.schemes.apiKeyAuth.in=header")
+			.run((context) -> assertThat(context.getBean(NexiosSecurityModel.class).schemes())
+				.containsOnlyKeys("bearerAuth", "apiKeyAuth"));
+	}
+
+	@Test
+	void schemeDeclaredOnlyThroughEnvironmentVariablesIsNamedInLowerCase() {
+		with(null, Map.of("NEXIOS_SECURITY_SCHEMES_APIKEYAUTH_TYPE", "apiKey", "NEXIOS_SECURITY_SCHEMES_APIKEYAUTH_NAME",
+				"X-API-Key", "NEXIOS_SECURITY_SCHEMES_APIKEYAUTH_IN", "header"))
+			.run((context) -> assertThat(context.getBean(NexiosSecurityModel.class).schemes())
+				.containsOnlyKeys("bearerAuth", "apikeyauth"));
+	}
+
+	@Test
 	void camelCaseSchemeDeclaredWholeInSpringApplicationJson() {
 		with(null, Map.of("SPRING_APPLICATION_JSON", """
 				{"nexios": {"security": {"schemes": {"apiKeyAuth": {"type": "apiKey", "name": "X-API-Key", "in": "cookie"}}}}}"""))
