@@ -111,6 +111,17 @@ class SchemePropertiesBindingTest {
 	}
 
 	@Test
+	void defaultBearerAuthDisabledThroughAnEnvironmentVariable() {
+		with("camelcase-binding.yml", Map.of("NEXIOS_SECURITY_SCHEMES_BEARERAUTH_ENABLED", "false",
+				"NEXIOS_SECURITY_DEFAULTREQUIREMENTS_0_APIKEYAUTH", ""))
+			.run((context) -> {
+				NexiosSecurityModel model = context.getBean(NexiosSecurityModel.class);
+				assertThat(model.schemes()).containsOnlyKeys("apiKeyAuth");
+				assertThat(model.defaultRequirements()).containsExactly(SecurityRequirement.of("apiKeyAuth"));
+			});
+	}
+
+	@Test
 	void camelCaseSchemeDeclaredWholeInSpringApplicationJson() {
 		with(null, Map.of("SPRING_APPLICATION_JSON", """
 				{"nexios": {"security": {"schemes": {"apiKeyAuth": {"type": "apiKey", "name": "X-API-Key", "in": "cookie"}}}}}"""))
