@@ -168,12 +168,11 @@ final class ExampleValues {
 	private Map<String, Object> object(Schema<?> schema, int depth) {
 		Map<String, Object> object = new LinkedHashMap<>();
 		if (schema.getProperties() != null && schema.getRequired() != null) {
-			for (String name : schema.getRequired()) {
-				Schema<?> property = schema.getProperties().get(name);
-				if (property != null) {
+			schema.getProperties().forEach((name, property) -> {
+				if (schema.getRequired().contains(name)) {
 					object.put(name, value(property, depth + 1));
 				}
-			}
+			});
 		}
 		return object;
 	}
