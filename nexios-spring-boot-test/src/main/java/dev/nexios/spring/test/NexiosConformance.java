@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -54,6 +56,8 @@ public final class NexiosConformance {
 
 	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "cookie", "content-type", "accept",
 			"content-length", "host");
+
+	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
 	private final Transport transport;
 
@@ -335,6 +339,15 @@ public final class NexiosConformance {
 				}
 			}
 		}
+		// template variables the document does not declare as parameters
+		Matcher undeclared = TEMPLATE_VARIABLE.matcher(expanded);
+		StringBuilder filled = new StringBuilder();
+		while (undeclared.find()) {
+			undeclared.appendReplacement(filled,
+					Matcher.quoteReplacement(encode(this.parameterValues.getOrDefault(undeclared.group(1), "1"))));
+		}
+		undeclared.appendTail(filled);
+		expanded = filled.toString();
 		String contentType = null;
 		String body = null;
 		Map.Entry<String, String> derived = examples.requestBody(operation.getRequestBody());
