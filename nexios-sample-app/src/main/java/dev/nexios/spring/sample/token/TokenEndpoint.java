@@ -1,0 +1,117 @@
+package dev.nexios.spring.sample.token;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.nexios.spring.annotation.NexiosPublic;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's token endpoint, {@code POST /auth/token}: the resource owner password credentials grant
+ * (RFC 6749 §4.3.2), the {@code tokenUrl} of the {@code oauth2} scheme's password flow, so that Swagger
+ * UI's Authorize dialog can log a demo user in.
+ *
+ * <p>Request: {@code application/x-www-form-urlencoded} body with {@code grant_type=password},
+ * {@code username}, {@code password} and optionally {@code scope}. Success: 200 with the RFC 6749 §5.1
+ * JSON ({@code access_token}, {@code token_type: Bearer}, {@code expires_in} in seconds, {@code scope}).
+ * Failure: 400 with the RFC 6749 §5.2 JSON ({@code error}, {@code error_description}). Both with
+ * {@code Cache-Control: no-store}. Clients are not authenticated: the demo only has public clients, so
+ * a {@code client_id} or an {@code Authorization: Basic} header (which Swagger UI may send) is ignored.
+ *
+ * <p>This is a demo, not an authorization server: real applications obtain tokens from one.
+ */
+@RestController
+@NexiosPublic
+class TokenEndpoint {
+
+	private final DemoTokenService tokens;
+
+	TokenEndpoint(DemoTokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@Operation(summary = "Demo token endpoint (OAuth2 password grant, RFC 6749 §4.3)")
+	@PostMapping(path = "/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> token(@RequestParam MultiValueMap<String, String> parameters,
+			HttpServletRequest request) {
+		if (!isForm(request.getContentType())) {
+			throw new TokenRequestException("invalid_request",
+					"The request body must be application/x-www-form-urlencoded");
+		}
+		if (StringUtils.hasLength(request.getQueryString())) {
+			throw new TokenRequestException("invalid_request", "Parameters must be sent in the request body");
+		}
+		String grantType = single(parameters, "grant_type");
+		if (grantType == null) {
+			throw new TokenRequestException("invalid_request", "Missing parameter: grant_type");
+		}
+		if (!"password".equals(grantType)) {
+			throw new TokenRequestException("unsupported_grant_type", "Only the password grant is supported");
+		}
+		String username = single(parameters, "username");
+		String password = single(parameters, "password");
+		if (username == null || password == null) {
+			throw new TokenRequestException("invalid_request", "Missing parameter: "
+					+ ((username == null) ? "username" : "password"));
+		}
+		DemoTokenService.IssuedToken token = this.tokens.issue(username, password, single(parameters, "scope"));
+		return ResponseEntity.ok().headers(this::noStore).body(token.toResponse());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> refused(TokenRequestException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", ex.error());
+		body.put("error_description", ex.getMessage());
+		return ResponseEntity.status(ex.status())
+			.headers(this::noStore)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body);
+	}
+
+	private void noStore(HttpHeaders headers) {
+		headers.setCacheControl(CacheControl.noStore());
+		headers.setPragma("no-cache");
+	}
+
+	private static boolean isForm(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A parameter that may be sent at most once (RFC 6749 §3.2).
+	 * @return its value, or {@code null} when absent or empty
+	 */
+	private static String single(MultiValueMap<String, String> parameters, String name) {
+		List<String> values = parameters.get(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		if (values.size() > 1) {
+			throw new TokenRequestException("invalid_request", "Parameter sent more than once: " + name);
+		}
+		return StringUtils.hasLength(values.get(0)) ? values.get(0) : null;
+	}
+
+}
