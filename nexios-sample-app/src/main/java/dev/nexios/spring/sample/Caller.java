@@ -1,16 +1,16 @@
 package dev.nexios.spring.sample;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import dev.nexios.spring.web.servlet.NexiosAuthentication;
+
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * What the sample's endpoints answer: a message, and who called with which authorities, so that a
- * {@code curl} or Swagger UI user sees which credential was accepted.
+ * What the sample's endpoints answer: a message, and who called, through which schemes, with which
+ * scopes, so that a {@code curl} or Swagger UI user sees which credential was accepted.
  */
 final class Caller {
 
@@ -21,13 +21,10 @@ final class Caller {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("info", info);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.isAuthenticated()) {
-			body.put("principal", authentication.getName());
-			List<String> authorities = authentication.getAuthorities()
-				.stream()
-				.map(GrantedAuthority::getAuthority)
-				.toList();
-			body.put("authorities", authorities);
+		if (authentication instanceof NexiosAuthentication user) {
+			body.put("principal", user.getName());
+			body.put("schemes", user.getSchemes());
+			body.put("scopes", user.getScopes());
 		}
 		return body;
 	}
