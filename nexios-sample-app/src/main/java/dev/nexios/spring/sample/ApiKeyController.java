@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosSecured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * cookie), each declared in {@code application.yml} with the SHA-256 digests of the accepted keys.
  */
 @RestController
+@Tag(name = "3. API keys", description = "API keys in a header, a query parameter and a cookie")
 class ApiKeyController {
 
 	/** The guide's {@code GET /admin} with {@code apiKeyAuth}; {@code /admin/dashboard} is the OAuth2 one. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosSecured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application.yml}. Both accept the tokens of {@code POST /auth/token}.
  */
 @RestController
+@Tag(name = "2. Bearer (JWT)", description = "The default bearerAuth scheme and the custom jwtAuth scheme")
 class BearerController {
 
 	@NexiosSecured("bearerAuth")

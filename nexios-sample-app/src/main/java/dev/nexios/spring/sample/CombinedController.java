@@ -6,6 +6,7 @@ import dev.nexios.spring.annotation.NexiosSecured;
 import dev.nexios.spring.annotation.Requirement;
 import dev.nexios.spring.annotation.Scheme;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (AND).
  */
 @RestController
+@Tag(name = "5. Combining schemes", description = "Alternatives (OR) and schemes required together (AND)")
 class CombinedController {
 
 	@NexiosSecured({ "bearerAuth", "apiKeyAuth" })

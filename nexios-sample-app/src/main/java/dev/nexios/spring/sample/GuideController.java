@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Section 1 of the guide, "Why Secure Your API?": one public and one protected endpoint.
  */
 @RestController
+@Tag(name = "1. Why secure your API", description = "A public endpoint and a protected one")
 class GuideController {
 
 	@NexiosPublic

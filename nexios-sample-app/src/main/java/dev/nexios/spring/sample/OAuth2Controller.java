@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosSecured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * scope.
  */
 @RestController
+@Tag(name = "4. OAuth2 with scopes", description = "The oauth2 password flow; log in with Authorize")
 class OAuth2Controller {
 
 	/** The guide's {@code GET /admin} with {@code oauth2: [admin]}; {@code /admin/panel} is the API key one. */

@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosPublic;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -34,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>This is a demo, not an authorization server: real applications obtain tokens from one.
  */
 @RestController
+@Tag(name = "Demo token endpoint", description = "Issues the tokens that bearerAuth, jwtAuth and oauth2 accept")
 @NexiosPublic
 class TokenEndpoint {
 
@@ -43,9 +51,16 @@ class TokenEndpoint {
 		this.tokens = tokens;
 	}
 
-	@Operation(summary = "Demo token endpoint (OAuth2 password grant, RFC 6749 §4.3)")
+	@Operation(summary = "Demo token endpoint (OAuth2 password grant, RFC 6749 §4.3)",
+			requestBody = @RequestBody(required = true, content = @Content(
+					mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					schema = @Schema(implementation = TokenRequest.class))))
+	@ApiResponse(responseCode = "200", description = "The token response of RFC 6749 §5.1: access_token, "
+			+ "token_type, expires_in (seconds), scope")
+	@ApiResponse(responseCode = "400", description = "An RFC 6749 §5.2 error: invalid_request, invalid_grant, "
+			+ "invalid_scope or unsupported_grant_type")
 	@PostMapping(path = "/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> token(@RequestParam MultiValueMap<String, String> parameters,
+	ResponseEntity<Map<String, Object>> token(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletRequest request) {
 		if (!isForm(request.getContentType())) {
 			throw new TokenRequestException("invalid_request",
@@ -112,6 +127,18 @@ class TokenEndpoint {
 			throw new TokenRequestException("invalid_request", "Parameter sent more than once: " + name);
 		}
 		return StringUtils.hasLength(values.get(0)) ? values.get(0) : null;
+	}
+
+	/**
+	 * The form parameters of a token request (RFC 6749 §4.3.2), for the documentation: the endpoint
+	 * reads the raw parameters to reject repeated ones.
+	 */
+	@Schema(name = "PasswordTokenRequest", requiredProperties = { "grant_type", "username", "password" })
+	record TokenRequest(
+			@JsonProperty("grant_type") @Schema(allowableValues = "password", example = "password") String grantType,
+			@Schema(example = "alice") String username, @Schema(example = "alice-password") String password,
+			@Schema(description = "Space-delimited scopes; empty for every scope the user may have",
+					example = "read write") String scope) {
 	}
 
 }
