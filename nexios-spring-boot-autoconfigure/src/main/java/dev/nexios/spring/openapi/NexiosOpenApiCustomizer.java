@@ -117,26 +117,32 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 	/**
 	 * The problem details object of RFC 9457 §3.1; further members are allowed (§3.2).
 	 */
-	private static Schema<?> problemDetail(SpecVersion specVersion) {
+	private static Schema<Object> problemDetail(SpecVersion specVersion) {
 		SpecVersion version = (specVersion != null) ? specVersion : SpecVersion.V30;
-		Schema<?> schema = schema("object", null, version)
-			.description("Problem details (RFC 9457)")
-			.addProperty("type", schema("string", "uri-reference", version)
-				.description("A URI reference that identifies the problem type"))
-			.addProperty("title", schema("string", null, version)
-				.description("A short, human-readable summary of the problem type"))
-			.addProperty("status", schema("integer", "int32", version)
-				.description("The HTTP status code"))
-			.addProperty("detail", schema("string", null, version)
-				.description("A human-readable explanation specific to this occurrence"))
-			.addProperty("instance", schema("string", "uri-reference", version)
-				.description("A URI reference that identifies this occurrence"));
+		Schema<Object> schema = schema("object", null, version, "Problem details (RFC 9457)");
+		schema.addProperty("type", schema("string", "uri-reference", version,
+				"A URI reference that identifies the problem type"));
+		schema.addProperty("title", schema("string", null, version,
+				"A short, human-readable summary of the problem type"));
+		schema.addProperty("status", schema("integer", "int32", version, "The HTTP status code"));
+		schema.addProperty("detail", schema("string", null, version,
+				"A human-readable explanation specific to this occurrence"));
+		schema.addProperty("instance", schema("string", "uri-reference", version,
+				"A URI reference that identifies this occurrence"));
 		return schema;
 	}
 
-	private static Schema<Object> schema(String type, String format, SpecVersion version) {
-		Schema<Object> schema = new Schema<>(version).format(format);
-		return (version == SpecVersion.V31) ? schema.types(Set.of(type)) : schema.type(type);
+	private static Schema<Object> schema(String type, String format, SpecVersion version, String description) {
+		Schema<Object> schema = new Schema<>(version);
+		if (version == SpecVersion.V31) {
+			schema.setTypes(Set.of(type));
+		}
+		else {
+			schema.setType(type);
+		}
+		schema.setFormat(format);
+		schema.setDescription(description);
+		return schema;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.nexios.spring.openapi;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
@@ -82,7 +83,7 @@ public class NexiosOperationCustomizer implements GlobalOperationCustomizer {
 	 * @return a new, mutable list; empty for none
 	 */
 	static List<io.swagger.v3.oas.models.security.SecurityRequirement> toOpenApi(List<SecurityRequirement> requirements) {
-		return new java.util.ArrayList<>(requirements.stream().map((requirement) -> {
+		return new ArrayList<>(requirements.stream().map((requirement) -> {
 			io.swagger.v3.oas.models.security.SecurityRequirement result = new io.swagger.v3.oas.models.security.SecurityRequirement();
 			requirement.schemes().forEach((name, scopes) -> result.addList(name, List.copyOf(scopes)));
 			return result;

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springdoc.core.properties.SwaggerUiOAuthProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,9 +195,9 @@ class NexiosOpenApiAutoConfigurationTest {
 	static class SwaggerUiOAuth {
 
 		@Bean
-		@ConfigurationProperties("springdoc.swagger-ui.oauth")
-		SwaggerUiOAuthProperties swaggerUiOAuthProperties() {
-			return new SwaggerUiOAuthProperties();
+		SwaggerUiOAuthProperties swaggerUiOAuthProperties(Environment environment) {
+			return Binder.get(environment)
+				.bindOrCreate("springdoc.swagger-ui.oauth", Bindable.of(SwaggerUiOAuthProperties.class));
 		}
 
 	}

@@ -19,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real server under {@code server.servlet.context-path=/app}: Swagger UI resolves root-relative
  * OAuth2 URLs against the origin, so the document carries them with the context path. Also runs with
- * {@code nexios.security.openapi.error-responses=false}.
+ * {@code nexios.security.openapi.error-responses=false} and a redefined {@code bearerAuth}.
  */
 @SpringBootTest(classes = DocsTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=openapi-docs", "server.servlet.context-path=/app",
 				"nexios.security.openapi.error-responses=false",
+				"nexios.security.schemes.bearerAuth.type=http", "nexios.security.schemes.bearerAuth.scheme=bearer",
+				"nexios.security.schemes.bearerAuth.bearer-format=opaque",
 				// credentials for Spring Boot's default security, as long as no other chain serves the docs
 				"spring.security.user.name=docs", "spring.security.user.password=docs" })
 class ContextPathDocumentTest {
@@ -51,6 +53,12 @@ class ContextPathDocumentTest {
 				 'scopes': {'read': 'Read access', 'write': 'Write access'}}"""));
 		assertThat(flows.path("authorizationCode").path("tokenUrl").asString())
 			.isEqualTo("https://issuer.example/oauth2/token");
+	}
+
+	@Test
+	void redefinedBearerAuthReplacesTheDefault() throws Exception {
+		assertThat(fetch("/app/v3/api-docs").path("components").path("securitySchemes").path("bearerAuth"))
+			.isEqualTo(OpenApiDocumentTest.json("{'type': 'http', 'scheme': 'bearer', 'bearerFormat': 'opaque'}"));
 	}
 
 	@Test
