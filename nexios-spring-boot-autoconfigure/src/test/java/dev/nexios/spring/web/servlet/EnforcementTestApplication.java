@@ -153,7 +153,7 @@ class EnforcementTestApplication {
 			me.put("name", user.getName());
 			me.put("schemes", user.getSchemes());
 			me.put("scopes", user.getScopes());
-			me.put("principalType", principal.getClass().getSimpleName());
+			me.put("principalIsJwt", principal instanceof Jwt);
 			if (principal instanceof Jwt jwt) {
 				me.put("subject", jwt.getSubject());
 			}
