@@ -24,6 +24,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -159,6 +161,18 @@ class AuthorizationServerTests {
 	}
 
 	@Test
+	void forwardIsCheckedAgainstTheHandlerItReaches() throws Exception {
+		HttpResponse<String> anonymous = http.send(
+				HttpRequest.newBuilder(URI.create(applicationUrl + "/forward-to-admin")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		String token = clientCredentialsToken("admin-client", ADMIN_CLIENT_SECRET, "admin");
+		HttpResponse<String> authenticated = get("/forward-to-admin", token);
+		assertThat(authenticated.statusCode()).isEqualTo(200);
+		assertThat(authenticated.body()).isEqualTo("admin-client");
+	}
+
+	@Test
 	void documentationIsOpenByDefault() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(applicationUrl + "/v3/api-docs")).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -236,8 +250,19 @@ class AuthorizationServerTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(ResourceApplication.ResourceController.class)
+	@Import({ ResourceApplication.ResourceController.class, ResourceApplication.ForwardingController.class })
 	static class ResourceApplication {
+
+		@Controller
+		static class ForwardingController {
+
+			@NexiosPublic
+			@GetMapping("/forward-to-admin")
+			String forward() {
+				return "forward:/admin";
+			}
+
+		}
 
 		@RestController
 		static class ResourceController {
