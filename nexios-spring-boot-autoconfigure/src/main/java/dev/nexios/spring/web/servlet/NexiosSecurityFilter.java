@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.nexios.spring.autoconfigure.NexiosSecurityProperties;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
@@ -82,7 +81,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	/**
 	 * Creates the filter and every scheme authenticator, reading key material once.
 	 * @param model the security model
-	 * @param schemeProperties {@code nexios.security.schemes} (key material of each scheme)
+	 * @param keyMaterial key material by scheme name ({@code nexios.security.schemes.<name>.jwt}, ...)
 	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
 	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
 	 * @param context the application context, source of the handler mappings and of the beans that
@@ -91,10 +90,10 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	 * @param contextRepository where the authenticated {@code SecurityContext} is saved for the request
 	 * @throws IllegalStateException when a scheme's key material is unusable
 	 */
-	public NexiosSecurityFilter(NexiosSecurityModel model, Map<String, NexiosSecurityProperties.Scheme> schemeProperties,
+	public NexiosSecurityFilter(NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
 			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, ApplicationContext context,
 			SecurityContextRepository contextRepository) {
-		this(model, new SchemeAuthenticators(schemeProperties, context, context, System::getenv), docsRequirements,
+		this(model, new SchemeAuthenticators(keyMaterial, context, context, System::getenv), docsRequirements,
 				swaggerUiPrefix, new DispatchHandlerResolver(context.getBeanProvider(HandlerMapping.class)),
 				contextRepository);
 	}

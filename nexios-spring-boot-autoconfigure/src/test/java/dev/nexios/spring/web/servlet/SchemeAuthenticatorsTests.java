@@ -4,7 +4,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import dev.nexios.spring.autoconfigure.NexiosSecurityProperties;
 import dev.nexios.spring.model.ApiKeyLocation;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
 import dev.nexios.spring.model.SecuritySchemeType;
@@ -25,10 +24,9 @@ class SchemeAuthenticatorsTests {
 	static final SecuritySchemeDefinition API_KEY_SCHEME = new SecuritySchemeDefinition("apiKeyAuth",
 			SecuritySchemeType.API_KEY, null, null, null, "X-API-KEY", ApiKeyLocation.HEADER, Map.of(), null);
 
-	private static SchemeAuthenticator apiKeyAuthenticator(NexiosSecurityProperties.ApiKey key, Map<String, String> env,
+	private static SchemeAuthenticator apiKeyAuthenticator(SchemeKeyMaterial.ApiKey key, Map<String, String> env,
 			DefaultListableBeanFactory beans) {
-		NexiosSecurityProperties.Scheme scheme = new NexiosSecurityProperties.Scheme();
-		scheme.setKeys(List.of(key));
+		SchemeKeyMaterial scheme = new SchemeKeyMaterial(null, null, List.of(key));
 		return new SchemeAuthenticators(Map.of("apiKeyAuth", scheme), beans, new DefaultResourceLoader(), env::get)
 			.create(API_KEY_SCHEME);
 	}
@@ -41,10 +39,7 @@ class SchemeAuthenticatorsTests {
 
 	@Test
 	void plainKeyFromAnEnvironmentVariable() {
-		NexiosSecurityProperties.ApiKey key = new NexiosSecurityProperties.ApiKey();
-		key.setPrincipal("ci");
-		key.setValueFromEnv("NEXIOS_TEST_KEY");
-		key.setScopes(List.of("deploy"));
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, "NEXIOS_TEST_KEY", null, List.of("deploy"));
 		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of("NEXIOS_TEST_KEY", TestSecrets.REPORTS_KEY + "\n"),
 				new DefaultListableBeanFactory());
 		SchemeOutcome outcome = send(authenticator, TestSecrets.REPORTS_KEY);
@@ -56,9 +51,7 @@ class SchemeAuthenticatorsTests {
 
 	@Test
 	void missingEnvironmentVariableFailsAtStartup() {
-		NexiosSecurityProperties.ApiKey key = new NexiosSecurityProperties.ApiKey();
-		key.setPrincipal("ci");
-		key.setValueFromEnv("NEXIOS_TEST_MISSING");
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, "NEXIOS_TEST_MISSING", null, null);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> apiKeyAuthenticator(key, Map.of(), new DefaultListableBeanFactory()))
 			.withMessage("nexios.security.schemes.apiKeyAuth.keys[0].value-from-env: environment variable "
@@ -67,13 +60,12 @@ class SchemeAuthenticatorsTests {
 
 	@Test
 	void keyNeedsExactlyOneSourceAndAPrincipal() {
-		NexiosSecurityProperties.ApiKey key = new NexiosSecurityProperties.ApiKey();
-		key.setPrincipal("ci");
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, null, null, null);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> apiKeyAuthenticator(key, Map.of(), new DefaultListableBeanFactory()))
 			.withMessageContaining("set exactly one of sha256, value-from-env, value-from-file");
-		NexiosSecurityProperties.ApiKey anonymous = new NexiosSecurityProperties.ApiKey();
-		anonymous.setSha256(HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(new byte[] { 1 })));
+		SchemeKeyMaterial.ApiKey anonymous = new SchemeKeyMaterial.ApiKey(null,
+				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(new byte[] { 1 })), null, null, null);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> apiKeyAuthenticator(anonymous, Map.of(), new DefaultListableBeanFactory()))
 			.withMessageContaining("principal is missing");
@@ -97,9 +89,9 @@ class SchemeAuthenticatorsTests {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("databaseKeys", (ApiKeyAuthenticator) (scheme, key) -> key.equals(TestSecrets.FILE_KEY)
 				? new ApiKeyPrincipal("db-client:" + scheme, java.util.Set.of("reports")) : null);
-		NexiosSecurityProperties.ApiKey key = new NexiosSecurityProperties.ApiKey();
-		key.setPrincipal("configured");
-		key.setSha256(HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(TestSecrets.REPORTS_KEY.getBytes())));
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("configured",
+				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(TestSecrets.REPORTS_KEY.getBytes())), null, null,
+				null);
 		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of(), beans);
 		assertThat(send(authenticator, TestSecrets.REPORTS_KEY).authentication().getName()).isEqualTo("configured");
 		SchemeOutcome fromDatabase = send(authenticator, TestSecrets.FILE_KEY);

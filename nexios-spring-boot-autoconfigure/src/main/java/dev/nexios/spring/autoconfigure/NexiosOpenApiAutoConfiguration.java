@@ -1,0 +1,58 @@
+package dev.nexios.spring.autoconfigure;
+
+import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.openapi.NexiosOpenApiCustomizer;
+import dev.nexios.spring.openapi.NexiosOperationCustomizer;
+import dev.nexios.spring.openapi.NexiosSwaggerUiOAuthDefaults;
+import jakarta.servlet.ServletContext;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the OpenAPI side: springdoc customizers that write the resolved
+ * {@link NexiosSecurityModel} into every document (every group), and Swagger UI's OAuth defaults.
+ */
+@AutoConfiguration(after = NexiosSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(GlobalOpenApiCustomizer.class)
+@ConditionalOnBooleanProperty(name = "nexios.security.enabled", matchIfMissing = true)
+@ConditionalOnBean(NexiosSecurityModel.class)
+@EnableConfigurationProperties(NexiosSecurityProperties.class)
+public class NexiosOpenApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	NexiosOpenApiCustomizer nexiosOpenApiCustomizer(NexiosSecurityModel model,
+			ObjectProvider<ServletContext> servletContext) {
+		return new NexiosOpenApiCustomizer(model, () -> {
+			ServletContext context = servletContext.getIfAvailable();
+			return (context != null) ? context.getContextPath() : "";
+		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NexiosOperationCustomizer nexiosOperationCustomizer(NexiosSecurityModel model,
+			NexiosSecurityProperties properties) {
+		return new NexiosOperationCustomizer(model, properties.getOpenapi().isErrorResponses());
+	}
+
+	@Bean
+	SmartInitializingSingleton nexiosSwaggerUiOAuthDefaults(ObjectProvider<NexiosSecurityModel> model,
+			ObjectProvider<SwaggerUiOAuthProperties> properties) {
+		return () -> properties.ifAvailable((oauth) -> NexiosSwaggerUiOAuthDefaults.apply(model.getObject(), oauth));
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.nexios.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering that the package layout promises: one model, two adapters that only read it, and
+ * auto-configuration that only wires.
+ */
+class ArchitectureTests {
+
+	private static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.nexios.spring");
+	}
+
+	@Test
+	void annotationsDependOnNothingOfTheStarter() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.annotation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.model..", "dev.nexios.spring.openapi..", "dev.nexios.spring.web..",
+					"dev.nexios.spring.autoconfigure..")
+			.check(classes);
+	}
+
+	@Test
+	void modelKnowsNeitherAdapterNorWiring() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.model..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.openapi..", "dev.nexios.spring.web..",
+					"dev.nexios.spring.autoconfigure..", "org.springdoc..", "org.springframework.security..",
+					"jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
+	void adaptersDoNotDependOnEachOther() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.openapi..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.nexios.spring.web..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.openapi..", "org.springdoc..")
+			.check(classes);
+	}
+
+	@Test
+	void adaptersDoNotReadTheAnnotationsThemselves() {
+		noClasses().that()
+			.resideInAnyPackage("dev.nexios.spring.openapi..", "dev.nexios.spring.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.nexios.spring.annotation..")
+			.because("the requirements of an operation are resolved once, into the model")
+			.check(classes);
+	}
+
+	@Test
+	void noPackageCycles() {
+		slices().matching("dev.nexios.spring.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+}
