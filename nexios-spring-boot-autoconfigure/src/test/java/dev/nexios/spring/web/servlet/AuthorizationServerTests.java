@@ -173,6 +173,24 @@ class AuthorizationServerTests {
 	}
 
 	@Test
+	void pathVariantsOverRealHttpAreRefusedLikeTheRoute() throws Exception {
+		String token = clientCredentialsToken("reader-client", READER_CLIENT_SECRET, "read");
+		for (String path : new String[] { "/admin", "/admin/", "/admin;x=y", "//admin", "/%61dmin", "/ADMIN",
+				"/./admin", "/read/../admin", "/admin%2F" }) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(applicationUrl + path))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
+			assertThat(response.body()).as(path).doesNotContain("admin-client");
+		}
+		HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(applicationUrl + "/admin"))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(head.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void documentationIsOpenByDefault() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(applicationUrl + "/v3/api-docs")).build(),
 				HttpResponse.BodyHandlers.ofString());
