@@ -1,11 +1,14 @@
 package dev.nexios.spring.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
+import dev.nexios.spring.web.servlet.SchemeKeyMaterial;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -67,7 +70,7 @@ public class NexiosWebSecurityAutoConfiguration {
 			}
 		}));
 		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
-		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, properties.getSchemes(), docsRequirements,
+		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial(properties), docsRequirements,
 				swaggerUiPrefix(environment), context, repository);
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
@@ -80,6 +83,25 @@ public class NexiosWebSecurityAutoConfiguration {
 			.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
+	}
+
+	private static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
+		Map<String, SchemeKeyMaterial> result = new LinkedHashMap<>();
+		properties.getSchemes().forEach((name, scheme) -> {
+			NexiosSecurityProperties.Jwt jwt = scheme.getJwt();
+			NexiosSecurityProperties.OpaqueToken opaque = scheme.getOpaqueToken();
+			result.put(name, new SchemeKeyMaterial(
+					new SchemeKeyMaterial.Jwt(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getPublicKeyLocation(),
+							jwt.getAudiences(), jwt.getJwsAlgorithms()),
+					new SchemeKeyMaterial.OpaqueToken(opaque.getIntrospectionUri(), opaque.getClientId(),
+							opaque.getClientSecret()),
+					scheme.getKeys()
+						.stream()
+						.map((key) -> new SchemeKeyMaterial.ApiKey(key.getPrincipal(), key.getSha256(),
+								key.getValueFromEnv(), key.getValueFromFile(), key.getScopes()))
+						.toList()));
+		});
+		return result;
 	}
 
 	/**

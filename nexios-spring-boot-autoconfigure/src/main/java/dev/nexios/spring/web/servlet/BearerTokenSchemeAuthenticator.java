@@ -77,13 +77,13 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 		}
 		catch (AuthenticationException ex) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName());
+				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			}
 			return SchemeOutcome.invalid("invalid_token", "The access token is invalid, expired or not accepted");
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified: "
-					+ ex.getClass().getName());
+					+ ex.getClass().getName() + ": " + ex.getMessage());
 			return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
 		}
 	}

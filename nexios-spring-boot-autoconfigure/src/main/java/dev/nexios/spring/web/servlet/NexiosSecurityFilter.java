@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.nexios.spring.autoconfigure.NexiosSecurityProperties;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,13 +29,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -57,10 +60,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * {@code application/problem+json} (RFC 9457) and never contain a credential.
  *
  * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, static resources,
- * no handler at all) pass, except springdoc's when documentation requirements are configured. ERROR
- * and ASYNC dispatches are not filtered again.
+ * no handler at all) pass, except springdoc's when documentation requirements are configured. A
+ * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
+ * dispatches are not checked again.
  */
-public final class NexiosSecurityFilter extends OncePerRequestFilter {
+public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private final Map<Method, CompiledOperation> operations;
 
@@ -77,7 +81,7 @@ public final class NexiosSecurityFilter extends OncePerRequestFilter {
 	/**
 	 * Creates the filter and every scheme authenticator, reading key material once.
 	 * @param model the security model
-	 * @param schemeProperties {@code nexios.security.schemes} (key material of each scheme)
+	 * @param keyMaterial key material by scheme name ({@code nexios.security.schemes.<name>.jwt}, ...)
 	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
 	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
 	 * @param context the application context, source of the handler mappings and of the beans that
@@ -86,10 +90,10 @@ public final class NexiosSecurityFilter extends OncePerRequestFilter {
 	 * @param contextRepository where the authenticated {@code SecurityContext} is saved for the request
 	 * @throws IllegalStateException when a scheme's key material is unusable
 	 */
-	public NexiosSecurityFilter(NexiosSecurityModel model, Map<String, NexiosSecurityProperties.Scheme> schemeProperties,
+	public NexiosSecurityFilter(NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
 			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, ApplicationContext context,
 			SecurityContextRepository contextRepository) {
-		this(model, new SchemeAuthenticators(schemeProperties, context, context, System::getenv), docsRequirements,
+		this(model, new SchemeAuthenticators(keyMaterial, context, context, System::getenv), docsRequirements,
 				swaggerUiPrefix, new DispatchHandlerResolver(context.getBeanProvider(HandlerMapping.class)),
 				contextRepository);
 	}
@@ -111,8 +115,16 @@ public final class NexiosSecurityFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)
+				|| (request.getDispatcherType() != DispatcherType.REQUEST
+						&& request.getDispatcherType() != DispatcherType.FORWARD)) {
+			// ERROR dispatches render what was already decided; ASYNC and INCLUDE continue a checked request
+			chain.doFilter(servletRequest, servletResponse);
+			return;
+		}
 		CompiledOperation operation = operation(request);
 		if (operation == null || operation.isPublic()) {
 			chain.doFilter(request, response);
@@ -225,14 +237,17 @@ public final class NexiosSecurityFilter extends OncePerRequestFilter {
 
 	private static void writeProblem(HttpServletResponse response, HttpStatus status, String detail,
 			List<String> challenges) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		response.resetBuffer();
 		response.setStatus(status.value());
 		challenges.forEach((challenge) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		String body = "{\"type\":\"about:blank\",\"title\":" + json(status.getReasonPhrase()) + ",\"status\":"
-				+ status.value() + ",\"detail\":" + json(detail) + "}";
+		// RFC 9457 §3.1: an absent "type" means about:blank
+		String type = (problem.getType() != null) ? "\"type\":" + json(problem.getType().toString()) + "," : "";
+		String body = "{" + type + "\"title\":" + json(problem.getTitle()) + ",\"status\":" + problem.getStatus()
+				+ ",\"detail\":" + json(problem.getDetail()) + "}";
 		response.getWriter().write(body);
 		response.flushBuffer();
 	}

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.nexios.spring.autoconfigure.NexiosSecurityProperties;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
 import dev.nexios.spring.web.servlet.ApiKeySchemeAuthenticator.ConfiguredKey;
@@ -62,7 +61,7 @@ final class SchemeAuthenticators {
 
 	private static final Log logger = LogFactory.getLog(SchemeAuthenticators.class);
 
-	private final Map<String, NexiosSecurityProperties.Scheme> properties;
+	private final Map<String, SchemeKeyMaterial> properties;
 
 	private final ListableBeanFactory beans;
 
@@ -70,7 +69,7 @@ final class SchemeAuthenticators {
 
 	private final Function<String, String> environmentVariables;
 
-	SchemeAuthenticators(Map<String, NexiosSecurityProperties.Scheme> properties, ListableBeanFactory beans,
+	SchemeAuthenticators(Map<String, SchemeKeyMaterial> properties, ListableBeanFactory beans,
 			ResourceLoader resourceLoader, Function<String, String> environmentVariables) {
 		this.properties = properties;
 		this.beans = beans;
@@ -92,7 +91,7 @@ final class SchemeAuthenticators {
 	}
 
 	SchemeAuthenticator create(SecuritySchemeDefinition scheme) {
-		NexiosSecurityProperties.Scheme settings = settings(scheme.name());
+		SchemeKeyMaterial settings = settings(scheme.name());
 		return switch (scheme.type()) {
 			case HTTP -> "basic".equals(scheme.scheme()) ? basic(scheme)
 					: new BearerTokenSchemeAuthenticator(scheme.name(), bearerTokenProvider(scheme.name(), settings));
@@ -105,10 +104,10 @@ final class SchemeAuthenticators {
 		};
 	}
 
-	private NexiosSecurityProperties.Scheme settings(String name) {
-		NexiosSecurityProperties.Scheme settings = this.properties.get(name);
+	private SchemeKeyMaterial settings(String name) {
+		SchemeKeyMaterial settings = this.properties.get(name);
 		if (settings == null) {
-			for (Map.Entry<String, NexiosSecurityProperties.Scheme> entry : this.properties.entrySet()) {
+			for (Map.Entry<String, SchemeKeyMaterial> entry : this.properties.entrySet()) {
 				if (entry.getKey().equalsIgnoreCase(name)) {
 					return entry.getValue();
 				}
@@ -131,20 +130,20 @@ final class SchemeAuthenticators {
 		return new BasicSchemeAuthenticator(scheme.name(), provider);
 	}
 
-	private AuthenticationProvider bearerTokenProvider(String name, NexiosSecurityProperties.Scheme settings) {
+	private AuthenticationProvider bearerTokenProvider(String name, SchemeKeyMaterial settings) {
 		String prefix = "nexios.security.schemes." + name;
 		if (settings != null) {
-			NexiosSecurityProperties.Jwt jwt = settings.getJwt();
-			if (StringUtils.hasText(jwt.getJwkSetUri()) || StringUtils.hasText(jwt.getPublicKeyLocation())
-					|| StringUtils.hasText(jwt.getIssuerUri())) {
+			SchemeKeyMaterial.Jwt jwt = settings.jwt();
+			if (StringUtils.hasText(jwt.jwkSetUri()) || StringUtils.hasText(jwt.publicKeyLocation())
+					|| StringUtils.hasText(jwt.issuerUri())) {
 				return jwtProvider(jwtDecoder(prefix + ".jwt", jwt));
 			}
-			NexiosSecurityProperties.OpaqueToken opaque = settings.getOpaqueToken();
-			if (StringUtils.hasText(opaque.getIntrospectionUri())) {
+			SchemeKeyMaterial.OpaqueToken opaque = settings.opaqueToken();
+			if (StringUtils.hasText(opaque.introspectionUri())) {
 				return new OpaqueTokenAuthenticationProvider(SpringOpaqueTokenIntrospector
-					.withIntrospectionUri(opaque.getIntrospectionUri())
-					.clientId(opaque.getClientId())
-					.clientSecret(opaque.getClientSecret())
+					.withIntrospectionUri(opaque.introspectionUri())
+					.clientId(opaque.clientId())
+					.clientSecret(opaque.clientSecret())
 					.build());
 			}
 		}
@@ -171,9 +170,9 @@ final class SchemeAuthenticators {
 		return provider;
 	}
 
-	private JwtDecoder jwtDecoder(String prefix, NexiosSecurityProperties.Jwt jwt) {
+	private JwtDecoder jwtDecoder(String prefix, SchemeKeyMaterial.Jwt jwt) {
 		List<SignatureAlgorithm> algorithms = new ArrayList<>();
-		for (String name : jwt.getJwsAlgorithms()) {
+		for (String name : jwt.jwsAlgorithms()) {
 			SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
 			if (algorithm == null) {
 				throw new IllegalStateException(prefix + ".jws-algorithms: '" + name + "' is not a supported JWS "
@@ -185,31 +184,31 @@ final class SchemeAuthenticators {
 			algorithms.add(SignatureAlgorithm.RS256);
 		}
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		if (StringUtils.hasText(jwt.getIssuerUri())) {
-			validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
+		if (StringUtils.hasText(jwt.issuerUri())) {
+			validators.add(new JwtIssuerValidator(jwt.issuerUri()));
 		}
-		List<String> audiences = List.copyOf(jwt.getAudiences());
+		List<String> audiences = List.copyOf(jwt.audiences());
 		if (!audiences.isEmpty()) {
 			validators.add(new JwtClaimValidator<Object>(JwtClaimNames.AUD,
 					(aud) -> (aud instanceof Collection<?> values) ? values.stream().anyMatch(audiences::contains)
 							: audiences.contains(aud)));
 		}
 		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
-		if (StringUtils.hasText(jwt.getJwkSetUri())) {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
+		if (StringUtils.hasText(jwt.jwkSetUri())) {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
 				.jwsAlgorithms((set) -> set.addAll(algorithms))
 				.build();
 			decoder.setJwtValidator(validator);
 			return decoder;
 		}
-		if (StringUtils.hasText(jwt.getPublicKeyLocation())) {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(prefix, jwt.getPublicKeyLocation()))
+		if (StringUtils.hasText(jwt.publicKeyLocation())) {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(prefix, jwt.publicKeyLocation()))
 				.signatureAlgorithm(algorithms.get(0))
 				.build();
 			decoder.setJwtValidator(validator);
 			return decoder;
 		}
-		String issuer = jwt.getIssuerUri();
+		String issuer = jwt.issuerUri();
 		// discovery (OpenID Connect Discovery / RFC 8414) on first use, as Spring Boot does
 		return new SupplierJwtDecoder(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
@@ -231,37 +230,37 @@ final class SchemeAuthenticators {
 		}
 	}
 
-	private List<ConfiguredKey> keys(String name, NexiosSecurityProperties.Scheme settings) {
+	private List<ConfiguredKey> keys(String name, SchemeKeyMaterial settings) {
 		List<ConfiguredKey> keys = new ArrayList<>();
 		if (settings == null) {
 			return keys;
 		}
-		List<NexiosSecurityProperties.ApiKey> configured = settings.getKeys();
+		List<SchemeKeyMaterial.ApiKey> configured = settings.keys();
 		for (int i = 0; i < configured.size(); i++) {
-			NexiosSecurityProperties.ApiKey key = configured.get(i);
+			SchemeKeyMaterial.ApiKey key = configured.get(i);
 			String where = "nexios.security.schemes." + name + ".keys[" + i + "]";
-			if (!StringUtils.hasText(key.getPrincipal())) {
+			if (!StringUtils.hasText(key.principal())) {
 				throw new IllegalStateException(where + ".principal is missing: the name the key authenticates");
 			}
-			int sources = (StringUtils.hasText(key.getSha256()) ? 1 : 0) + (StringUtils.hasText(key.getValueFromEnv()) ? 1 : 0)
-					+ (StringUtils.hasText(key.getValueFromFile()) ? 1 : 0);
+			int sources = (StringUtils.hasText(key.sha256()) ? 1 : 0) + (StringUtils.hasText(key.valueFromEnv()) ? 1 : 0)
+					+ (StringUtils.hasText(key.valueFromFile()) ? 1 : 0);
 			if (sources != 1) {
 				throw new IllegalStateException(where + ": set exactly one of sha256, value-from-env, value-from-file");
 			}
 			byte[] digest;
-			if (StringUtils.hasText(key.getSha256())) {
-				digest = parseDigest(where, key.getSha256().trim());
+			if (StringUtils.hasText(key.sha256())) {
+				digest = parseDigest(where, key.sha256().trim());
 			}
 			else {
-				String plain = StringUtils.hasText(key.getValueFromEnv()) ? fromEnvironment(where, key.getValueFromEnv())
-						: fromFile(where, key.getValueFromFile());
+				String plain = StringUtils.hasText(key.valueFromEnv()) ? fromEnvironment(where, key.valueFromEnv())
+						: fromFile(where, key.valueFromFile());
 				if (!ApiKeySchemeAuthenticator.isWellFormed(plain)) {
 					throw new IllegalStateException(where + ": the key must be 1 to "
 							+ ApiKeySchemeAuthenticator.MAX_KEY_LENGTH + " printable US-ASCII characters");
 				}
 				digest = ApiKeySchemeAuthenticator.sha256(plain.getBytes(StandardCharsets.US_ASCII));
 			}
-			keys.add(new ConfiguredKey(digest, key.getPrincipal(), new LinkedHashSet<>(key.getScopes())));
+			keys.add(new ConfiguredKey(digest, key.principal(), new LinkedHashSet<>(key.scopes())));
 		}
 		return keys;
 	}

@@ -1,5 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -20,7 +22,7 @@ record SchemeOutcome(Status status, Authentication authentication, Set<String> s
 	static final SchemeOutcome ABSENT = new SchemeOutcome(Status.ABSENT, null, Set.of(), null, null);
 
 	SchemeOutcome {
-		scopes = Set.copyOf(scopes);
+		scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
 	}
 
 	static SchemeOutcome invalid(String error, String errorDescription) {
