@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -230,6 +231,23 @@ final class SwaggerUi implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Saves a screenshot of the whole open Authorize dialog: the window is made tall enough for the
+	 * dialog to show every scheme without scrolling, then restored.
+	 * @param name the file name, without extension
+	 */
+	void screenshotAuthorizeDialog(String name) {
+		Dimension size = this.driver.manage().window().getSize();
+		JavascriptExecutor js = this.driver;
+		Number height = (Number) js.executeScript("const c = document.querySelector('.modal-ux-content');"
+				+ " c.style.maxHeight = 'none'; c.scrollTop = 0;"
+				+ " return document.querySelector('.modal-ux-inner').scrollHeight;");
+		this.driver.manage().window().setSize(new Dimension(size.getWidth(), height.intValue() + 400));
+		screenshot(name);
+		js.executeScript("document.querySelector('.modal-ux-content').style.maxHeight = '';");
+		this.driver.manage().window().setSize(size);
 	}
 
 	void scrollToTop() {

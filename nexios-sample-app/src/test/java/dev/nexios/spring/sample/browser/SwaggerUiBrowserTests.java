@@ -76,7 +76,7 @@ class SwaggerUiBrowserTests {
 			assertThat(this.browser.scheme(scheme.getKey()).getText()).as(scheme.getKey())
 				.contains(scheme.getValue().get("description").asString());
 		}
-		this.browser.screenshot("2-authorize-dialog");
+		this.browser.screenshotAuthorizeDialog("2-authorize-dialog");
 		this.browser.closeAuthorizeDialog();
 	}
 
