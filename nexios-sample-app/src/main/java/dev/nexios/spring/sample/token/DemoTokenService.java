@@ -3,10 +3,8 @@ package dev.nexios.spring.sample.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -127,16 +125,6 @@ class DemoTokenService {
 	 * @param scopes the granted scopes
 	 */
 	record IssuedToken(String value, long expiresIn, List<String> scopes) {
-
-		Map<String, Object> toResponse() {
-			Map<String, Object> response = new LinkedHashMap<>();
-			response.put("access_token", this.value);
-			response.put("token_type", "Bearer");
-			response.put("expires_in", this.expiresIn);
-			response.put("scope", String.join(" ", this.scopes));
-			return response;
-		}
-
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.nexios.spring.sample.token;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.nexios.spring.annotation.NexiosPublic;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -55,12 +53,12 @@ class TokenEndpoint {
 			requestBody = @RequestBody(required = true, content = @Content(
 					mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 					schema = @Schema(implementation = TokenRequest.class))))
-	@ApiResponse(responseCode = "200", description = "The token response of RFC 6749 §5.1: access_token, "
-			+ "token_type, expires_in (seconds), scope")
-	@ApiResponse(responseCode = "400", description = "An RFC 6749 §5.2 error: invalid_request, invalid_grant, "
-			+ "invalid_scope or unsupported_grant_type")
+	@ApiResponse(responseCode = "200", description = "The token response of RFC 6749 §5.1")
+	@ApiResponse(responseCode = "400", description = "An error response of RFC 6749 §5.2",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TokenError.class)))
 	@PostMapping(path = "/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> token(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+	ResponseEntity<TokenResponse> token(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
 			HttpServletRequest request) {
 		if (!isForm(request.getContentType())) {
 			throw new TokenRequestException("invalid_request",
@@ -83,14 +81,14 @@ class TokenEndpoint {
 					+ ((username == null) ? "username" : "password"));
 		}
 		DemoTokenService.IssuedToken token = this.tokens.issue(username, password, single(parameters, "scope"));
-		return ResponseEntity.ok().headers(this::noStore).body(token.toResponse());
+		return ResponseEntity.ok()
+			.headers(this::noStore)
+			.body(new TokenResponse(token.value(), "Bearer", token.expiresIn(), String.join(" ", token.scopes())));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> refused(TokenRequestException ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", ex.error());
-		body.put("error_description", ex.getMessage());
+	ResponseEntity<TokenError> refused(TokenRequestException ex) {
+		TokenError body = new TokenError(ex.error(), ex.getMessage());
 		return ResponseEntity.status(ex.status())
 			.headers(this::noStore)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -139,6 +137,31 @@ class TokenEndpoint {
 			@Schema(example = "alice") String username, @Schema(example = "alice-password") String password,
 			@Schema(description = "Space-delimited scopes; empty for every scope the user may have",
 					example = "read write") String scope) {
+	}
+
+	/**
+	 * A successful token response (RFC 6749 §5.1).
+	 * @param accessToken the access token, a compact JWS
+	 * @param tokenType always {@code Bearer} (RFC 6750)
+	 * @param expiresIn lifetime of the access token in seconds
+	 * @param scope the granted scopes, space-delimited
+	 */
+	@Schema(name = "TokenResponse")
+	record TokenResponse(@JsonProperty("access_token") String accessToken,
+			@JsonProperty("token_type") @Schema(example = "Bearer") String tokenType,
+			@JsonProperty("expires_in") @Schema(example = "3600") long expiresIn,
+			@Schema(example = "read write") String scope) {
+	}
+
+	/**
+	 * An error response (RFC 6749 §5.2).
+	 * @param error the error code
+	 * @param errorDescription a human-readable description, never containing the submitted credentials
+	 */
+	@Schema(name = "TokenError")
+	record TokenError(@Schema(allowableValues = { "invalid_request", "invalid_grant", "invalid_scope",
+			"unsupported_grant_type" }) String error,
+			@JsonProperty("error_description") String errorDescription) {
 	}
 
 }

@@ -117,6 +117,14 @@ class SwaggerUiBrowserTests {
 		this.browser.screenshot("8-admin-panel-after-logout-401");
 	}
 
+	@Test
+	@Order(5)
+	void tokenEndpointCanBeTriedOutToObtainATokenToPaste() {
+		this.browser.scrollToTop();
+		assertThat(this.browser.tryItOut("POST", "/auth/token")).isEqualTo(200);
+		this.browser.screenshot("9-token-endpoint-try-it-out-200");
+	}
+
 	/**
 	 * Whether each operation of the document is secured: a non-empty {@code security} of its own, or
 	 * else of the document.
