@@ -89,7 +89,7 @@ class TokenEndpoint {
 	@ExceptionHandler
 	ResponseEntity<TokenError> refused(TokenRequestException ex) {
 		TokenError body = new TokenError(ex.error(), ex.getMessage());
-		return ResponseEntity.status(ex.status())
+		return ResponseEntity.badRequest()
 			.headers(this::noStore)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body);

@@ -1,10 +1,8 @@
 package dev.nexios.spring.sample.token;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A token request refused with an RFC 6749 §5.2 error. The description never contains the submitted
- * credentials.
+ * A token request refused with an RFC 6749 §5.2 error, answered with status 400. The description never
+ * contains the submitted credentials.
  */
 class TokenRequestException extends RuntimeException {
 
@@ -12,16 +10,14 @@ class TokenRequestException extends RuntimeException {
 
 	private final String error;
 
-	private final HttpStatus status;
-
+	/**
+	 * Creates a refusal.
+	 * @param error the RFC 6749 §5.2 error code, e.g. {@code invalid_grant}
+	 * @param description a human-readable description for {@code error_description}
+	 */
 	TokenRequestException(String error, String description) {
-		this(error, description, HttpStatus.BAD_REQUEST);
-	}
-
-	TokenRequestException(String error, String description, HttpStatus status) {
 		super(description);
 		this.error = error;
-		this.status = status;
 	}
 
 	/**
@@ -30,10 +26,6 @@ class TokenRequestException extends RuntimeException {
 	 */
 	String error() {
 		return this.error;
-	}
-
-	HttpStatus status() {
-		return this.status;
 	}
 
 }
