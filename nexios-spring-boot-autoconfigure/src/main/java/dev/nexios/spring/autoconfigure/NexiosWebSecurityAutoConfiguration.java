@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -40,7 +41,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  *
  * <p>The chain matches every request and has order {@link #ORDER}, the lowest precedence: an
  * application's own {@code SecurityFilterChain} beans, which should each have a
- * {@code securityMatcher}, come first whatever their order.
+ * {@code securityMatcher}, come first whatever their order. A bean named
+ * {@code nexiosSecurityFilterChain} replaces it.
  */
 @AutoConfiguration(after = NexiosSecurityAutoConfiguration.class,
 		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class,
@@ -58,6 +60,7 @@ public class NexiosWebSecurityAutoConfiguration {
 
 	@Bean
 	@Order(ORDER)
+	@ConditionalOnMissingBean(name = "nexiosSecurityFilterChain")
 	SecurityFilterChain nexiosSecurityFilterChain(HttpSecurity http, NexiosSecurityModel model,
 			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
 			Environment environment) throws Exception {
