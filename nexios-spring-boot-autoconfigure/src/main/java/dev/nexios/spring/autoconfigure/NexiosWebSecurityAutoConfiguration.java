@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
@@ -66,12 +67,15 @@ public class NexiosWebSecurityAutoConfiguration {
 			Environment environment) throws Exception {
 		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
 			.requirements(properties.getDocs().getRequirements(), schemes);
-		docsRequirements.forEach((requirement) -> requirement.schemes().keySet().forEach((name) -> {
-			if (model.scheme(name) == null) {
-				throw new IllegalStateException("nexios.security.docs.requirements: security scheme '" + name
-						+ "' is not declared (declared schemes: " + String.join(", ", model.schemes().keySet()) + ")");
-			}
-		}));
+		List<String> problems = docsRequirements.stream()
+			.flatMap((requirement) -> requirement.schemes().keySet().stream())
+			.filter((name) -> model.scheme(name) == null)
+			.map((name) -> "nexios.security.docs.requirements: security scheme '" + name
+					+ "' is not declared (declared schemes: " + String.join(", ", model.schemes().keySet()) + ")")
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
+		}
 		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial(properties), docsRequirements,
 				swaggerUiPrefix(environment), context, repository);
