@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -40,7 +42,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  *
  * <p>The chain matches every request and has order {@link #ORDER}, the lowest precedence: an
  * application's own {@code SecurityFilterChain} beans, which should each have a
- * {@code securityMatcher}, come first whatever their order.
+ * {@code securityMatcher}, come first whatever their order. A bean named
+ * {@code nexiosSecurityFilterChain} replaces it.
  */
 @AutoConfiguration(after = NexiosSecurityAutoConfiguration.class,
 		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class,
@@ -58,17 +61,21 @@ public class NexiosWebSecurityAutoConfiguration {
 
 	@Bean
 	@Order(ORDER)
+	@ConditionalOnMissingBean(name = "nexiosSecurityFilterChain")
 	SecurityFilterChain nexiosSecurityFilterChain(HttpSecurity http, NexiosSecurityModel model,
 			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
 			Environment environment) throws Exception {
 		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
 			.requirements(properties.getDocs().getRequirements(), schemes);
-		docsRequirements.forEach((requirement) -> requirement.schemes().keySet().forEach((name) -> {
-			if (model.scheme(name) == null) {
-				throw new IllegalStateException("nexios.security.docs.requirements: security scheme '" + name
-						+ "' is not declared (declared schemes: " + String.join(", ", model.schemes().keySet()) + ")");
-			}
-		}));
+		List<String> problems = docsRequirements.stream()
+			.flatMap((requirement) -> requirement.schemes().keySet().stream())
+			.filter((name) -> model.scheme(name) == null)
+			.map((name) -> "nexios.security.docs.requirements: security scheme '" + name
+					+ "' is not declared (declared schemes: " + String.join(", ", model.schemes().keySet()) + ")")
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
+		}
 		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial(properties), docsRequirements,
 				swaggerUiPrefix(environment), context, repository);

@@ -2,7 +2,6 @@ package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,6 +29,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -77,6 +78,8 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository contextRepository;
+
+	private final JacksonJsonHttpMessageConverter problemWriter = new JacksonJsonHttpMessageConverter();
 
 	/**
 	 * Creates the filter and every scheme authenticator, reading key material once.
@@ -235,44 +238,15 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		return true;
 	}
 
-	private static void writeProblem(HttpServletResponse response, HttpStatus status, String detail,
-			List<String> challenges) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+	private void writeProblem(HttpServletResponse response, HttpStatus status, String detail, List<String> challenges)
+			throws IOException {
 		response.resetBuffer();
 		response.setStatus(status.value());
 		challenges.forEach((challenge) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		// RFC 9457 §3.1: an absent "type" means about:blank
-		String type = (problem.getType() != null) ? "\"type\":" + json(problem.getType().toString()) + "," : "";
-		String body = "{" + type + "\"title\":" + json(problem.getTitle()) + ",\"status\":" + problem.getStatus()
-				+ ",\"detail\":" + json(problem.getDetail()) + "}";
-		response.getWriter().write(body);
+		this.problemWriter.write(ProblemDetail.forStatusAndDetail(status, detail), MediaType.APPLICATION_PROBLEM_JSON,
+				new ServletServerHttpResponse(response));
 		response.flushBuffer();
-	}
-
-	/**
-	 * A JSON string (RFC 8259 §7).
-	 */
-	static String json(String value) {
-		StringBuilder result = new StringBuilder(value.length() + 2).append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> result.append("\\\"");
-				case '\\' -> result.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						result.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						result.append(c);
-					}
-				}
-			}
-		}
-		return result.append('"').toString();
 	}
 
 	enum Status {

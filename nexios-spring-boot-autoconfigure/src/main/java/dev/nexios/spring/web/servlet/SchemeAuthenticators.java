@@ -136,10 +136,12 @@ final class SchemeAuthenticators {
 			SchemeKeyMaterial.Jwt jwt = settings.jwt();
 			if (StringUtils.hasText(jwt.jwkSetUri()) || StringUtils.hasText(jwt.publicKeyLocation())
 					|| StringUtils.hasText(jwt.issuerUri())) {
+				logger.info("Security scheme '" + name + "' verifies JWTs with " + prefix + ".jwt.*");
 				return jwtProvider(jwtDecoder(prefix + ".jwt", jwt));
 			}
 			SchemeKeyMaterial.OpaqueToken opaque = settings.opaqueToken();
 			if (StringUtils.hasText(opaque.introspectionUri())) {
+				logger.info("Security scheme '" + name + "' introspects tokens (RFC 7662) with " + prefix + ".opaque-token.*");
 				return new OpaqueTokenAuthenticationProvider(SpringOpaqueTokenIntrospector
 					.withIntrospectionUri(opaque.introspectionUri())
 					.clientId(opaque.clientId())
@@ -149,10 +151,13 @@ final class SchemeAuthenticators {
 		}
 		JwtDecoder decoder = this.beans.getBeanProvider(JwtDecoder.class).getIfUnique();
 		if (decoder != null) {
+			logger.info("Security scheme '" + name + "' verifies JWTs with the application's JwtDecoder");
 			return jwtProvider(decoder);
 		}
 		OpaqueTokenIntrospector introspector = this.beans.getBeanProvider(OpaqueTokenIntrospector.class).getIfUnique();
 		if (introspector != null) {
+			logger.info("Security scheme '" + name + "' introspects tokens with the application's "
+					+ "OpaqueTokenIntrospector");
 			return new OpaqueTokenAuthenticationProvider(introspector);
 		}
 		logger.warn("Security scheme '" + name + "' takes bearer tokens but has no key material: set " + prefix

@@ -95,7 +95,12 @@ class AuthorizationServerTests {
 				"nexios.security.schemes.introspected.type=http", "nexios.security.schemes.introspected.scheme=bearer",
 				"nexios.security.schemes.introspected.opaque-token.introspection-uri=" + issuer + "/oauth2/introspect",
 				"nexios.security.schemes.introspected.opaque-token.client-id=resource-server",
-				"nexios.security.schemes.introspected.opaque-token.client-secret=" + RESOURCE_CLIENT_SECRET)
+				"nexios.security.schemes.introspected.opaque-token.client-secret=" + RESOURCE_CLIENT_SECRET,
+				"nexios.security.schemes.jwksAuth.type=http", "nexios.security.schemes.jwksAuth.scheme=bearer",
+				"nexios.security.schemes.jwksAuth.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
+				"nexios.security.schemes.jwksAuth.jwt.audiences=reader-client",
+				"nexios.security.schemes.issuerAuth.type=http", "nexios.security.schemes.issuerAuth.scheme=bearer",
+				"nexios.security.schemes.issuerAuth.jwt.issuer-uri=" + issuer)
 			.run();
 		applicationUrl = "http://localhost:" + port(application);
 	}
@@ -158,6 +163,27 @@ class AuthorizationServerTests {
 		assertThat(response.body()).isEqualTo("read");
 		String forged = TestTokens.sign(TestTokens.OTHER_KEY, TestTokens.issuerClaims("reader-client", "read").build());
 		assertThat(get("/introspected", forged).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void perSchemeJwkSetUriAndAudienceAreApplied() throws Exception {
+		assertThat(get("/jwks", clientCredentialsToken("reader-client", READER_CLIENT_SECRET, "read")).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> otherAudience = get("/jwks", clientCredentialsToken("admin-client", ADMIN_CLIENT_SECRET, "read"));
+		assertThat(otherAudience.statusCode()).isEqualTo(401);
+		assertThat(otherAudience.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
+	}
+
+	@Test
+	void perSchemeIssuerUriDiscoversTheKeys() throws Exception {
+		HttpResponse<String> response = get("/issuer", clientCredentialsToken("reader-client", READER_CLIENT_SECRET, "read"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("issuerAuth");
+		String forged = TestTokens.sign(TestTokens.OTHER_KEY, new JWTClaimsSet.Builder().issuer(issuer)
+			.subject("reader-client")
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+			.build());
+		assertThat(get("/issuer", forged).statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -295,6 +321,18 @@ class AuthorizationServerTests {
 			@GetMapping("/read")
 			String read() {
 				return "read";
+			}
+
+			@NexiosSecured("jwksAuth")
+			@GetMapping("/jwks")
+			String jwks() {
+				return "jwks";
+			}
+
+			@NexiosSecured("issuerAuth")
+			@GetMapping("/issuer")
+			String issuer(NexiosAuthentication user) {
+				return String.join(",", user.getSchemes());
 			}
 
 			@NexiosSecured(value = "introspected", scopes = "read")
