@@ -95,6 +95,17 @@ class TokenEndpoint {
 			.body(body);
 	}
 
+	/**
+	 * A body that the container cannot decode as form parameters (e.g. {@code %ZZ}): Tomcat refuses
+	 * it with an {@link IllegalStateException} whose message quotes the parameter, so neither the
+	 * message nor the parameter is passed on.
+	 */
+	@ExceptionHandler
+	ResponseEntity<TokenError> undecodable(IllegalStateException ex) {
+		return refused(new TokenRequestException("invalid_request",
+				"The request body is not valid application/x-www-form-urlencoded"));
+	}
+
 	private void noStore(HttpHeaders headers) {
 		headers.setCacheControl(CacheControl.noStore());
 		headers.setPragma("no-cache");

@@ -136,6 +136,15 @@ class TokenEndpointTests {
 	}
 
 	@Test
+	void undecodableFormIsInvalidRequestWithoutEchoingIt() {
+		HttpResponse<String> response = this.http.send("POST", "/auth/token",
+				"grant_type=password&username=alice&password=secret%ZZ", "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertError(response, 400, "invalid_request");
+		assertThat(response.body()).doesNotContain("secret");
+	}
+
+	@Test
 	void credentialsInTheQueryStringAreInvalidRequest() {
 		HttpResponse<String> response = this.http.send("POST",
 				"/auth/token?" + SampleHttp.form("username", "alice", "password", "alice-password"),
