@@ -34,9 +34,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class SwaggerUi implements AutoCloseable {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** Debian's Chromium; another binary can be given with {@code -Dnexios.test.chromium=...}. */
+	static final Path CHROMIUM = Path.of(System.getProperty("nexios.test.chromium", "/usr/bin/chromium"));
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	/** Debian's chromedriver; another one can be given with {@code -Dnexios.test.chromedriver=...}. */
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("nexios.test.chromedriver", "/usr/bin/chromedriver"));
 
 	static final Path SCREENSHOTS = Path.of("target", "swagger-ui-screenshots");
 
@@ -57,9 +59,7 @@ final class SwaggerUi implements AutoCloseable {
 	 * @return the browser
 	 */
 	static SwaggerUi start() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Swagger UI browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. Install them "
-						+ "with: apt-get install chromium chromium-driver (CI installs them in .ci/run)");
+		assumeInstalled();
 		try {
 			Path userDataDir = Files.createTempDirectory("nexios-chromium-");
 			ChromeOptions options = new ChromeOptions();
@@ -76,6 +76,19 @@ final class SwaggerUi implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Skips the calling test, with a message saying how to install them, when Chromium or its driver
+	 * is missing.
+	 */
+	static void assumeInstalled() {
+		assumeTrue(isInstalled(), "Swagger UI browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+				+ " is missing. Install them with: apt-get install chromium chromium-driver (CI installs them in .ci/run)");
+	}
+
+	static boolean isInstalled() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 	}
 
 	WebDriver driver() {
