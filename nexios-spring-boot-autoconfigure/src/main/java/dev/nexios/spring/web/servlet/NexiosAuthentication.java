@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -51,7 +52,7 @@ public final class NexiosAuthentication extends AbstractAuthenticationToken {
 			throw new IllegalArgumentException("At least one scheme must have authenticated the request");
 		}
 		this.authentications = Collections.unmodifiableMap(new LinkedHashMap<>(authentications));
-		this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+		this.scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
 		this.primary = this.authentications.values().iterator().next();
 		setDetails(this.primary.getDetails());
 		setAuthenticated(true);
@@ -104,7 +105,7 @@ public final class NexiosAuthentication extends AbstractAuthenticationToken {
 	}
 
 	/**
-	 * The scopes the caller holds, from verified credentials only (the {@code scope}/{@code scp} claims
+	 * The scopes the caller holds, in alphabetical order, from verified credentials only (the {@code scope}/{@code scp} claims
 	 * of a token, the scopes of an API key, the {@code SCOPE_} authorities of a basic user).
 	 * @return scope names
 	 */
