@@ -1,5 +1,8 @@
 package dev.nexios.spring.sample;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +11,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code application.yml} and with {@code @NexiosSecured}.
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Nexios sample: OpenAPI Authentication", version = "1",
+		description = "Every case of the guide. Get a token with Authorize → oauth2 (demo users alice, bob, admin; "
+				+ "password = username + \"-password\") or POST /auth/token; API key: demo-admin-key."))
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -120,8 +120,10 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 	private static Schema<Object> problemDetail(SpecVersion specVersion) {
 		SpecVersion version = (specVersion != null) ? specVersion : SpecVersion.V30;
 		Schema<Object> schema = schema("object", null, version, "Problem details (RFC 9457)");
-		schema.addProperty("type", schema("string", "uri-reference", version,
-				"A URI reference that identifies the problem type"));
+		Schema<Object> type = schema("string", "uri-reference", version,
+				"A URI reference that identifies the problem type; absent means about:blank (§4.2.1)");
+		type.setExample("about:blank");
+		schema.addProperty("type", type);
 		schema.addProperty("title", schema("string", null, version,
 				"A short, human-readable summary of the problem type"));
 		schema.addProperty("status", schema("integer", "int32", version, "The HTTP status code"));

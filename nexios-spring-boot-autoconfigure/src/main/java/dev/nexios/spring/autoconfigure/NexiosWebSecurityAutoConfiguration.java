@@ -1,0 +1,126 @@
+package dev.nexios.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.nexios.spring.model.InvalidSecurityDeclarationException;
+import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.model.NexiosSecuritySchemes;
+import dev.nexios.spring.model.SecurityRequirement;
+import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
+import dev.nexios.spring.web.servlet.SchemeKeyMaterial;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Auto-configuration of the enforcement: a stateless {@link SecurityFilterChain} that checks every
+ * request against the {@link NexiosSecurityModel}, through a {@link NexiosSecurityFilter}. It makes
+ * Spring Boot's default filter chains back off.
+ *
+ * <p>The chain matches every request and has order {@link #ORDER}, the lowest precedence: an
+ * application's own {@code SecurityFilterChain} beans, which should each have a
+ * {@code securityMatcher}, come first whatever their order. A bean named
+ * {@code nexiosSecurityFilterChain} replaces it.
+ */
+@AutoConfiguration(after = NexiosSecurityAutoConfiguration.class,
+		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, BearerTokenAuthenticationToken.class })
+@ConditionalOnBooleanProperty(name = "nexios.security.enabled", matchIfMissing = true)
+@ConditionalOnBean(NexiosSecurityModel.class)
+public class NexiosWebSecurityAutoConfiguration {
+
+	/**
+	 * The order of the Nexios {@code SecurityFilterChain}: {@link Ordered#LOWEST_PRECEDENCE}.
+	 */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE;
+
+	@Bean
+	@Order(ORDER)
+	@ConditionalOnMissingBean(name = "nexiosSecurityFilterChain")
+	SecurityFilterChain nexiosSecurityFilterChain(HttpSecurity http, NexiosSecurityModel model,
+			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
+			Environment environment) throws Exception {
+		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
+			.requirements(properties.getDocs().getRequirements(), schemes);
+		List<String> problems = docsRequirements.stream()
+			.flatMap((requirement) -> requirement.schemes().keySet().stream())
+			.filter((name) -> model.scheme(name) == null)
+			.map((name) -> "nexios.security.docs.requirements: security scheme '" + name
+					+ "' is not declared (declared schemes: " + String.join(", ", model.schemes().keySet()) + ")")
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
+		}
+		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial(properties), docsRequirements,
+				swaggerUiPrefix(environment), context, repository);
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.formLogin((formLogin) -> formLogin.disable())
+			.httpBasic((httpBasic) -> httpBasic.disable())
+			.logout((logout) -> logout.disable())
+			.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	private static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
+		Map<String, SchemeKeyMaterial> result = new LinkedHashMap<>();
+		properties.getSchemes().forEach((name, scheme) -> {
+			NexiosSecurityProperties.Jwt jwt = scheme.getJwt();
+			NexiosSecurityProperties.OpaqueToken opaque = scheme.getOpaqueToken();
+			result.put(name, new SchemeKeyMaterial(
+					new SchemeKeyMaterial.Jwt(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getPublicKeyLocation(),
+							jwt.getAudiences(), jwt.getJwsAlgorithms()),
+					new SchemeKeyMaterial.OpaqueToken(opaque.getIntrospectionUri(), opaque.getClientId(),
+							opaque.getClientSecret()),
+					scheme.getKeys()
+						.stream()
+						.map((key) -> new SchemeKeyMaterial.ApiKey(key.getPrincipal(), key.getSha256(),
+								key.getValueFromEnv(), key.getValueFromFile(), key.getScopes()))
+						.toList()));
+		});
+		return result;
+	}
+
+	/**
+	 * The path under which springdoc serves Swagger UI's resources: the folder of
+	 * {@code springdoc.swagger-ui.path} ({@code /swagger-ui.html} by default, resources under
+	 * {@code /swagger-ui/}).
+	 */
+	private static String swaggerUiPrefix(Environment environment) {
+		String path = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
+		int slash = path.lastIndexOf('/');
+		String folder = (slash > 0) ? path.substring(0, slash) : "";
+		return folder + "/swagger-ui/";
+	}
+
+}

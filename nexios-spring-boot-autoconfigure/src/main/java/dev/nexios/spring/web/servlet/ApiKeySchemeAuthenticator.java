@@ -1,0 +1,199 @@
+package dev.nexios.spring.web.servlet;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+
+import dev.nexios.spring.model.ApiKeyLocation;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An {@code apiKey} scheme: a key in a header (its name matched case-insensitively), a query parameter
+ * or a cookie, compared as a SHA-256 digest in constant time with every configured key, then offered to
+ * the application's {@link ApiKeyAuthenticator} beans.
+ */
+final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
+
+	/** Longer keys are refused without comparison. */
+	static final int MAX_KEY_LENGTH = 1024;
+
+	private final String schemeName;
+
+	private final ApiKeyLocation in;
+
+	private final String keyName;
+
+	private final List<ConfiguredKey> keys;
+
+	private final List<ApiKeyAuthenticator> authenticators;
+
+	ApiKeySchemeAuthenticator(String schemeName, ApiKeyLocation in, String keyName, List<ConfiguredKey> keys,
+			List<ApiKeyAuthenticator> authenticators) {
+		this.schemeName = schemeName;
+		this.in = in;
+		this.keyName = keyName;
+		this.keys = List.copyOf(keys);
+		this.authenticators = List.copyOf(authenticators);
+	}
+
+	@Override
+	public String schemeName() {
+		return this.schemeName;
+	}
+
+	@Override
+	public SchemeOutcome authenticate(HttpServletRequest request) {
+		List<String> values = values(request);
+		if (values == null) {
+			return SchemeOutcome.invalid("invalid_request", "The API key is malformed");
+		}
+		if (values.isEmpty()) {
+			return SchemeOutcome.ABSENT;
+		}
+		if (values.size() > 1) {
+			return SchemeOutcome.invalid("invalid_request", "Several API keys were sent");
+		}
+		String key = values.get(0);
+		if (!isWellFormed(key)) {
+			return SchemeOutcome.invalid("invalid_request", "The API key is malformed");
+		}
+		byte[] digest = sha256(key.getBytes(StandardCharsets.US_ASCII));
+		ConfiguredKey match = null;
+		for (ConfiguredKey candidate : this.keys) {
+			// every key is compared, without early exit, so that timing reveals nothing
+			if (MessageDigest.isEqual(candidate.sha256(), digest) && match == null) {
+				match = candidate;
+			}
+		}
+		if (match != null) {
+			return authenticated(new ApiKeyPrincipal(match.principal(), match.scopes()));
+		}
+		for (ApiKeyAuthenticator authenticator : this.authenticators) {
+			ApiKeyPrincipal principal = authenticator.authenticate(this.schemeName, key);
+			if (principal != null) {
+				return authenticated(principal);
+			}
+		}
+		return SchemeOutcome.invalid("invalid_token", "The API key is not valid");
+	}
+
+	private SchemeOutcome authenticated(ApiKeyPrincipal principal) {
+		List<SimpleGrantedAuthority> authorities = principal.scopes()
+			.stream()
+			.map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope))
+			.toList();
+		return SchemeOutcome.authenticated(
+				UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, authorities),
+				principal.scopes());
+	}
+
+	/**
+	 * The values sent for the key; {@code null} when the query string cannot be decoded.
+	 */
+	private List<String> values(HttpServletRequest request) {
+		List<String> values = new ArrayList<>(1);
+		switch (this.in) {
+			case HEADER -> {
+				Enumeration<String> headers = request.getHeaders(this.keyName);
+				while (headers != null && headers.hasMoreElements()) {
+					values.add(headers.nextElement());
+				}
+			}
+			case QUERY -> {
+				String query = request.getQueryString();
+				if (query != null) {
+					try {
+						for (String pair : query.split("&")) {
+							int eq = pair.indexOf('=');
+							String name = URLDecoder.decode((eq >= 0) ? pair.substring(0, eq) : pair, StandardCharsets.UTF_8);
+							if (name.equals(this.keyName)) {
+								values.add((eq >= 0) ? URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) : "");
+							}
+						}
+					}
+					catch (IllegalArgumentException ex) {
+						return null;
+					}
+				}
+			}
+			case COOKIE -> {
+				Cookie[] cookies = request.getCookies();
+				if (cookies != null) {
+					for (Cookie cookie : cookies) {
+						if (this.keyName.equals(cookie.getName())) {
+							values.add(cookie.getValue());
+						}
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Printable US-ASCII (%x21-7E), 1 to {@value #MAX_KEY_LENGTH} characters.
+	 */
+	static boolean isWellFormed(String key) {
+		if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	@Override
+	public String challenge(SchemeOutcome outcome, Collection<String> insufficientScope) {
+		StringBuilder challenge = new StringBuilder("ApiKey in=").append(SchemeAuthenticator.quoted(this.in.value()))
+			.append(", name=")
+			.append(SchemeAuthenticator.quoted(this.keyName));
+		if (!insufficientScope.isEmpty()) {
+			challenge.append(", error=\"insufficient_scope\", scope=")
+				.append(SchemeAuthenticator.quoted(String.join(" ", insufficientScope)));
+		}
+		else if (outcome.status() == SchemeOutcome.Status.INVALID) {
+			challenge.append(", error=\"invalid_key\"");
+		}
+		return challenge.toString();
+	}
+
+	/**
+	 * A key of {@code nexios.security.schemes.<name>.keys}.
+	 *
+	 * @param sha256 the SHA-256 digest of the key (32 bytes)
+	 * @param principal the principal name
+	 * @param scopes the scopes the key grants
+	 */
+	record ConfiguredKey(byte[] sha256, String principal, Set<String> scopes) {
+
+		ConfiguredKey {
+			sha256 = sha256.clone();
+			scopes = Set.copyOf(scopes);
+		}
+
+	}
+
+}

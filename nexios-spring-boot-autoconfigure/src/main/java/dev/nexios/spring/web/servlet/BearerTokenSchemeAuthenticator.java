@@ -1,0 +1,129 @@
+package dev.nexios.spring.web.servlet;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.util.StringUtils;
+
+/**
+ * A bearer-token scheme ({@code http bearer}, {@code oauth2}, {@code openIdConnect}): the token of the
+ * {@code Authorization} header (RFC 6750 §2.1), verified by Spring Security's resource server (a JWT
+ * decoder or an opaque-token introspector). Scopes are read from the verified {@code scope} or
+ * {@code scp} claim.
+ */
+final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
+
+	/** Longer headers are refused without parsing. */
+	static final int MAX_HEADER_LENGTH = 16 * 1024;
+
+	private static final Log logger = LogFactory.getLog(BearerTokenSchemeAuthenticator.class);
+
+	private final String schemeName;
+
+	private final AuthenticationProvider provider;
+
+	private final DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+
+	/**
+	 * @param schemeName the scheme name
+	 * @param provider verifies a {@link BearerTokenAuthenticationToken}; {@code null} when no key material
+	 * is configured, in which case every token is refused
+	 */
+	BearerTokenSchemeAuthenticator(String schemeName, AuthenticationProvider provider) {
+		this.schemeName = schemeName;
+		this.provider = provider;
+	}
+
+	@Override
+	public String schemeName() {
+		return this.schemeName;
+	}
+
+	@Override
+	public SchemeOutcome authenticate(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !StringUtils.startsWithIgnoreCase(header.trim(), "bearer")) {
+			return SchemeOutcome.ABSENT;
+		}
+		if (header.length() > MAX_HEADER_LENGTH) {
+			return SchemeOutcome.invalid("invalid_token", "The access token is too long");
+		}
+		try {
+			String token = this.resolver.resolve(request);
+			if (token == null) {
+				return SchemeOutcome.invalid("invalid_token", "The access token is malformed");
+			}
+			if (this.provider == null) {
+				return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
+			}
+			Authentication authentication = this.provider.authenticate(new BearerTokenAuthenticationToken(token));
+			if (authentication == null || !authentication.isAuthenticated()) {
+				return SchemeOutcome.invalid("invalid_token", "The access token is invalid");
+			}
+			return SchemeOutcome.authenticated(authentication, scopes(authentication));
+		}
+		catch (AuthenticationException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			}
+			return SchemeOutcome.invalid("invalid_token", "The access token is invalid, expired or not accepted");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified: "
+					+ ex.getClass().getName() + ": " + ex.getMessage());
+			return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
+		}
+	}
+
+	/**
+	 * The scopes of a verified token: the {@code scope} claim (RFC 8693 §4.2, space-separated) or the
+	 * {@code scp} claim (a string or a list).
+	 */
+	static Set<String> scopes(Authentication authentication) {
+		if (!(authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token)) {
+			return Set.of();
+		}
+		Map<String, Object> attributes = token.getTokenAttributes();
+		Object claim = attributes.containsKey("scope") ? attributes.get("scope") : attributes.get("scp");
+		Set<String> scopes = new LinkedHashSet<>();
+		if (claim instanceof String string) {
+			for (String scope : string.split(" ")) {
+				if (!scope.isEmpty()) {
+					scopes.add(scope);
+				}
+			}
+		}
+		else if (claim instanceof Collection<?> collection) {
+			collection.forEach((scope) -> scopes.add(String.valueOf(scope)));
+		}
+		return scopes;
+	}
+
+	@Override
+	public String challenge(SchemeOutcome outcome, Collection<String> insufficientScope) {
+		if (!insufficientScope.isEmpty()) {
+			return "Bearer error=\"insufficient_scope\", error_description="
+					+ SchemeAuthenticator.quoted("The request requires higher privileges than provided by the access token")
+					+ ", scope=" + SchemeAuthenticator.quoted(String.join(" ", insufficientScope));
+		}
+		if (outcome.status() == SchemeOutcome.Status.INVALID) {
+			return "Bearer error=" + SchemeAuthenticator.quoted(outcome.error()) + ", error_description="
+					+ SchemeAuthenticator.quoted(outcome.errorDescription());
+		}
+		return "Bearer";
+	}
+
+}

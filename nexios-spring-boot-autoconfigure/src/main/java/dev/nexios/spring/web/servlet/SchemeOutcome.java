@@ -1,0 +1,57 @@
+package dev.nexios.spring.web.servlet;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * What one security scheme made of the credential of one request.
+ *
+ * @param status absent, invalid or authenticated
+ * @param authentication the verified authentication, only when {@link Status#AUTHENTICATED}
+ * @param scopes the scopes the verified credential grants; empty unless authenticated
+ * @param error for an invalid credential: the RFC 6750 §3.1 error code, e.g. {@code invalid_token}
+ * @param errorDescription for an invalid credential: a human-readable reason that never contains the
+ * credential
+ */
+record SchemeOutcome(Status status, Authentication authentication, Set<String> scopes, String error,
+		String errorDescription) {
+
+	static final SchemeOutcome ABSENT = new SchemeOutcome(Status.ABSENT, null, Set.of(), null, null);
+
+	SchemeOutcome {
+		scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+	}
+
+	static SchemeOutcome invalid(String error, String errorDescription) {
+		return new SchemeOutcome(Status.INVALID, null, Set.of(), error, errorDescription);
+	}
+
+	static SchemeOutcome authenticated(Authentication authentication, Set<String> scopes) {
+		return new SchemeOutcome(Status.AUTHENTICATED, authentication, scopes, null, null);
+	}
+
+	boolean isAuthenticated() {
+		return this.status == Status.AUTHENTICATED;
+	}
+
+	boolean isAbsent() {
+		return this.status == Status.ABSENT;
+	}
+
+	enum Status {
+
+		/** No credential of this scheme was sent. */
+		ABSENT,
+
+		/** A credential was sent and failed verification. */
+		INVALID,
+
+		/** A credential was sent and verified. */
+		AUTHENTICATED
+
+	}
+
+}

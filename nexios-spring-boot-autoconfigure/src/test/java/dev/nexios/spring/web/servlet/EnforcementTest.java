@@ -1,0 +1,26 @@
+package dev.nexios.spring.web.servlet;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
+
+/**
+ * The shared setup of the enforcement tests: the {@link EnforcementTestApplication} configured by
+ * {@code enforcement.yml}, MockMvc through the real filter chain, and the log check. Every class with
+ * this annotation shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(NoSecretsInLogs.class)
+@SpringBootTest(classes = EnforcementTestApplication.class, properties = "spring.config.name=enforcement")
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@interface EnforcementTest {
+
+}

@@ -1,0 +1,110 @@
+package dev.nexios.spring.web.servlet;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import dev.nexios.spring.model.ApiKeyLocation;
+import dev.nexios.spring.model.SecuritySchemeDefinition;
+import dev.nexios.spring.model.SecuritySchemeType;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Key material is read once, checked at startup, and reported without echoing secrets.
+ */
+class SchemeAuthenticatorsTests {
+
+	static final SecuritySchemeDefinition API_KEY_SCHEME = new SecuritySchemeDefinition("apiKeyAuth",
+			SecuritySchemeType.API_KEY, null, null, null, "X-API-KEY", ApiKeyLocation.HEADER, Map.of(), null);
+
+	private static SchemeAuthenticator apiKeyAuthenticator(SchemeKeyMaterial.ApiKey key, Map<String, String> env,
+			DefaultListableBeanFactory beans) {
+		SchemeKeyMaterial scheme = new SchemeKeyMaterial(null, null, List.of(key));
+		return new SchemeAuthenticators(Map.of("apiKeyAuth", scheme), beans, new DefaultResourceLoader(), env::get)
+			.create(API_KEY_SCHEME);
+	}
+
+	private static SchemeOutcome send(SchemeAuthenticator authenticator, String key) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-API-KEY", key);
+		return authenticator.authenticate(request);
+	}
+
+	@Test
+	void plainKeyFromAnEnvironmentVariable() {
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, "NEXIOS_TEST_KEY", null, List.of("deploy"));
+		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of("NEXIOS_TEST_KEY", TestSecrets.REPORTS_KEY + "\n"),
+				new DefaultListableBeanFactory());
+		SchemeOutcome outcome = send(authenticator, TestSecrets.REPORTS_KEY);
+		assertThat(outcome.isAuthenticated()).isTrue();
+		assertThat(outcome.authentication().getName()).isEqualTo("ci");
+		assertThat(outcome.scopes()).containsExactly("deploy");
+		assertThat(send(authenticator, TestSecrets.UNKNOWN_KEY).status()).isEqualTo(SchemeOutcome.Status.INVALID);
+	}
+
+	@Test
+	void missingEnvironmentVariableFailsAtStartup() {
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, "NEXIOS_TEST_MISSING", null, null);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> apiKeyAuthenticator(key, Map.of(), new DefaultListableBeanFactory()))
+			.withMessage("nexios.security.schemes.apiKeyAuth.keys[0].value-from-env: environment variable "
+					+ "'NEXIOS_TEST_MISSING' is not set");
+	}
+
+	@Test
+	void keyNeedsExactlyOneSourceAndAPrincipal() {
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, null, null, null);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> apiKeyAuthenticator(key, Map.of(), new DefaultListableBeanFactory()))
+			.withMessageContaining("set exactly one of sha256, value-from-env, value-from-file");
+		SchemeKeyMaterial.ApiKey anonymous = new SchemeKeyMaterial.ApiKey(null,
+				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(new byte[] { 1 })), null, null, null);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> apiKeyAuthenticator(anonymous, Map.of(), new DefaultListableBeanFactory()))
+			.withMessageContaining("principal is missing");
+	}
+
+	@Test
+	void digestIsHexOrBase64OfThirtyTwoBytes() {
+		byte[] digest = ApiKeySchemeAuthenticator.sha256("k".getBytes());
+		assertThat(SchemeAuthenticators.parseDigest("x", HexFormat.of().formatHex(digest))).isEqualTo(digest);
+		assertThat(SchemeAuthenticators.parseDigest("x", HexFormat.of().withUpperCase().formatHex(digest))).isEqualTo(digest);
+		assertThat(SchemeAuthenticators.parseDigest("x", java.util.Base64.getEncoder().encodeToString(digest)))
+			.isEqualTo(digest);
+		assertThat(SchemeAuthenticators.parseDigest("x", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest)))
+			.isEqualTo(digest);
+		assertThatIllegalStateException().isThrownBy(() -> SchemeAuthenticators.parseDigest("where", "abc"))
+			.withMessageStartingWith("where.sha256 is not a SHA-256 digest");
+	}
+
+	@Test
+	void applicationKeyAuthenticatorIsAskedAfterConfiguredKeys() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("databaseKeys", (ApiKeyAuthenticator) (scheme, key) -> key.equals(TestSecrets.FILE_KEY)
+				? new ApiKeyPrincipal("db-client:" + scheme, java.util.Set.of("reports")) : null);
+		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("configured",
+				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(TestSecrets.REPORTS_KEY.getBytes())), null, null,
+				null);
+		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of(), beans);
+		assertThat(send(authenticator, TestSecrets.REPORTS_KEY).authentication().getName()).isEqualTo("configured");
+		SchemeOutcome fromDatabase = send(authenticator, TestSecrets.FILE_KEY);
+		assertThat(fromDatabase.authentication().getName()).isEqualTo("db-client:apiKeyAuth");
+		assertThat(fromDatabase.scopes()).containsExactly("reports");
+		assertThat(send(authenticator, TestSecrets.UNKNOWN_KEY).status()).isEqualTo(SchemeOutcome.Status.INVALID);
+	}
+
+	@Test
+	void leakDetectorFindsASecretInALogLine() {
+		assertThat(NoSecretsInLogs.leaks(List.of("refused key " + TestSecrets.UNKNOWN_KEY + " for client"))).hasSize(1)
+			.allSatisfy((leak) -> assertThat(leak).doesNotContain(TestSecrets.UNKNOWN_KEY));
+		assertThat(NoSecretsInLogs.leaks(List.of("refused the API key of scheme apiKeyAuth"))).isEmpty();
+	}
+
+}
