@@ -38,7 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * one required scope withheld, with a garbled credential per scheme. Each answer is compared with the
  * document's promise: public operations never answer 401/403; a request meeting no alternative gets
  * 401; an authenticated request lacking a required scope gets 403; a request meeting an alternative
- * gets neither 401 nor 403. See {@link ConformanceMatrix} for the exact rules.
+ * gets neither 401 nor 403. The expected status follows from the valid credentials actually sent: if
+ * they happen to meet another alternative, neither 401 nor 403; if they present every scheme of some
+ * alternative but lack a scope, 403. A garbled credential gets 401, also under optional security.
  * <pre class="code">
  * NexiosConformance.forMockMvc(mockMvc)
  *     .credentials("bearerAuth", Credentials.jwt(rsaKey, "https://issuer.example"))
@@ -48,7 +50,9 @@ import org.springframework.test.web.servlet.MockMvc;
  *     .verify();
  * </pre>
  * Requests that cannot be built (no credentials for a scheme, a scope the credentials cannot grant, two
- * schemes that need the same header) are reported as skipped with the reason, never as passed.
+ * schemes that need the same header), and requests whose answer the document does not decide (a
+ * garbled credential beside valid ones that meet another alternative; under optional security, valid
+ * credentials that meet no alternative), are reported as skipped with the reason, never as passed.
  * <p>
  * Instances are mutable builders, meant for one test.
  */
