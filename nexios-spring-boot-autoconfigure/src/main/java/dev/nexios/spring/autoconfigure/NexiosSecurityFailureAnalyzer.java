@@ -21,7 +21,7 @@ class NexiosSecurityFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSecur
 		cause.getProblems().forEach((problem) -> description.append(nl).append("  - ").append(problem));
 		description.append(nl).append(nl).append("Declared security schemes: ")
 			.append(cause.getDeclaredSchemes().isEmpty() ? "none"
-					: String.join(", ", cause.getDeclaredSchemes().stream().sorted().toList()));
+					: String.join(", ", cause.getDeclaredSchemes()));
 		String action = "Declare every security scheme under nexios.security.schemes.<name> (or with a "
 				+ "NexiosSecuritySchemesCustomizer bean) with all the fields its type needs, declare every "
 				+ "required OAuth2 scope in a flow of its scheme, and name only declared schemes and scopes in "

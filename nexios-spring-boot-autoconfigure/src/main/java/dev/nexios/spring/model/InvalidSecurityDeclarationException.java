@@ -1,7 +1,7 @@
 package dev.nexios.spring.model;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Thrown at startup when the security declaration is inconsistent: a requirement names an undeclared
@@ -14,18 +14,18 @@ public class InvalidSecurityDeclarationException extends RuntimeException {
 
 	private final List<String> problems;
 
-	private final Set<String> declaredSchemes;
+	private final List<String> declaredSchemes;
 
 	/**
 	 * Creates an exception.
 	 * @param problems one human-readable line per problem, never empty
-	 * @param declaredSchemes the names of the schemes that are declared
+	 * @param declaredSchemes the names of the schemes that are declared, in declaration order
 	 */
-	public InvalidSecurityDeclarationException(List<String> problems, Set<String> declaredSchemes) {
+	public InvalidSecurityDeclarationException(List<String> problems, Collection<String> declaredSchemes) {
 		super("Invalid Nexios security declaration:" + System.lineSeparator() + "  - "
 				+ String.join(System.lineSeparator() + "  - ", problems));
 		this.problems = List.copyOf(problems);
-		this.declaredSchemes = Set.copyOf(declaredSchemes);
+		this.declaredSchemes = List.copyOf(declaredSchemes);
 	}
 
 	/**
@@ -38,9 +38,9 @@ public class InvalidSecurityDeclarationException extends RuntimeException {
 
 	/**
 	 * The schemes that are declared.
-	 * @return scheme names
+	 * @return scheme names, in declaration order
 	 */
-	public Set<String> getDeclaredSchemes() {
+	public List<String> getDeclaredSchemes() {
 		return this.declaredSchemes;
 	}
 

@@ -43,7 +43,7 @@ class NexiosSecurityFailureAnalysisTest {
 				(description) -> assertThat(description).contains("The Nexios security declaration has 1 problem:")
 					.contains("UndeclaredScheme#orders: security scheme 'jwtAuth' is not declared "
 							+ "(declared schemes: bearerAuth, apiKeyAuth); declare it under nexios.security.schemes.jwtAuth")
-					.contains("Declared security schemes: apiKeyAuth, bearerAuth"));
+					.contains("Declared security schemes: bearerAuth, apiKeyAuth"));
 	}
 
 	@Test
