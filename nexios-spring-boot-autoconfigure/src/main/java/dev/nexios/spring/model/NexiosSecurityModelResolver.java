@@ -62,13 +62,13 @@ public final class NexiosSecurityModelResolver {
 			checkRequirement(defaultRequirements.get(i), definitions, defaultRequirementsSource + "[" + i + "]",
 					problems);
 		}
-		Map<Method, OperationSecurity> operations = new LinkedHashMap<>();
+		Map<NexiosSecurityModel.HandlerKey, OperationSecurity> operations = new LinkedHashMap<>();
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			Method method = handlerMethod.getMethod();
 			String where = handlerMethod.getBeanType().getSimpleName() + "#" + method.getName();
 			OperationSecurity security = resolveOperation(handlerMethod, defaultRequirements, where, problems);
 			security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
-			operations.put(method, security);
+			operations.put(NexiosSecurityModel.HandlerKey.of(handlerMethod), security);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, definitions.keySet());

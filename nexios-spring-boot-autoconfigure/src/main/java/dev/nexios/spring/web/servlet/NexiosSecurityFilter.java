@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.DispatcherType;
@@ -67,7 +67,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 public final class NexiosSecurityFilter extends GenericFilterBean {
 
-	private final Map<Method, CompiledOperation> operations;
+	private final Map<HandlerKey, CompiledOperation> operations;
 
 	private final CompiledOperation docs;
 
@@ -106,8 +106,8 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			SecurityContextRepository contextRepository) {
 		Map<String, SchemeAuthenticator> authenticators = factory.create(model);
 		Map<OperationSecurity, CompiledOperation> compiled = new HashMap<>();
-		Map<Method, CompiledOperation> operations = new HashMap<>();
-		model.operations().forEach((method, security) -> operations.put(method,
+		Map<HandlerKey, CompiledOperation> operations = new HashMap<>();
+		model.operations().forEach((handler, security) -> operations.put(handler,
 				compiled.computeIfAbsent(security, (key) -> CompiledOperation.compile(key, authenticators))));
 		this.operations = Collections.unmodifiableMap(operations);
 		this.docs = docsRequirements.isEmpty() ? null : CompiledOperation.compile(docsRequirements, authenticators);
@@ -157,7 +157,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	private CompiledOperation operation(HttpServletRequest request) {
 		Object handler = this.handlerResolver.resolve(request);
 		if (handler instanceof HandlerMethod handlerMethod) {
-			CompiledOperation operation = this.operations.get(handlerMethod.getMethod());
+			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
 			if (operation == null && this.docs != null
 					&& handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
 				return this.docs;

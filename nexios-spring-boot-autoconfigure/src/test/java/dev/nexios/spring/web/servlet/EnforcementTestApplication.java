@@ -36,7 +36,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ EnforcementTestApplication.ShapesController.class, EnforcementTestApplication.ReportsController.class,
-		EnforcementTestApplication.AppChainController.class })
+		EnforcementTestApplication.AppChainController.class, HandlerSelectionControllers.SecuredItemsController.class,
+		HandlerSelectionControllers.PublicItemsController.class, HandlerSelectionControllers.PublicCrudController.class,
+		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ConditionsController.class,
+		HandlerSelectionControllers.ProxiedController.class, HandlerSelectionControllers.Proxying.class })
 class EnforcementTestApplication {
 
 	@Bean

@@ -1,0 +1,158 @@
+package dev.nexios.spring.web.servlet;
+
+import dev.nexios.spring.annotation.NexiosPublic;
+import dev.nexios.spring.annotation.NexiosSecured;
+
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Controllers whose handler methods are shared or selected by request conditions, for
+ * {@link HandlerSelectionTests}.
+ */
+final class HandlerSelectionControllers {
+
+	private HandlerSelectionControllers() {
+	}
+
+	/**
+	 * A handler method inherited, unchanged, by two controllers.
+	 */
+	abstract static class ItemsController {
+
+		@GetMapping("/list")
+		String list() {
+			return "list of " + getClass().getSimpleName();
+		}
+
+	}
+
+	@NexiosSecured("bearerAuth")
+	@RestController
+	@RequestMapping("/inherited/secured")
+	static class SecuredItemsController extends ItemsController {
+
+	}
+
+	@NexiosPublic
+	@RestController
+	@RequestMapping("/inherited/public")
+	static class PublicItemsController extends ItemsController {
+
+	}
+
+	/**
+	 * A generic handler method, bridged in each controller.
+	 */
+	abstract static class CrudController<T> {
+
+		@PostMapping(path = "/create", consumes = MediaType.APPLICATION_JSON_VALUE)
+		String create(@RequestBody T body) {
+			return "created by " + getClass().getSimpleName();
+		}
+
+	}
+
+	@RestController
+	@RequestMapping("/generic/public")
+	@NexiosPublic
+	static class PublicCrudController extends CrudController<String> {
+
+	}
+
+	@RestController
+	@RequestMapping("/generic/secured")
+	@NexiosSecured("bearerAuth")
+	static class SecuredCrudController extends CrudController<String> {
+
+	}
+
+	@RestController
+	static class ConditionsController {
+
+		@NexiosPublic
+		@PostMapping(path = "/consumes", consumes = MediaType.APPLICATION_JSON_VALUE)
+		String json() {
+			return "public json";
+		}
+
+		@NexiosSecured("bearerAuth")
+		@PostMapping(path = "/consumes", consumes = MediaType.TEXT_PLAIN_VALUE)
+		String text() {
+			return "secured text";
+		}
+
+		@NexiosPublic
+		@GetMapping(path = "/params", params = "mode=open")
+		String open() {
+			return "public params";
+		}
+
+		@NexiosSecured("bearerAuth")
+		@GetMapping("/params")
+		String closed() {
+			return "secured params";
+		}
+
+		@NexiosPublic
+		@GetMapping(path = "/produces", produces = MediaType.TEXT_PLAIN_VALUE)
+		String plain() {
+			return "public plain";
+		}
+
+		@NexiosSecured("bearerAuth")
+		@GetMapping(path = "/produces", produces = MediaType.APPLICATION_JSON_VALUE)
+		String json2() {
+			return "\"secured json\"";
+		}
+
+	}
+
+	@NexiosSecured("bearerAuth")
+	@RestController
+	static class ProxiedController {
+
+		@GetMapping("/proxied")
+		String proxied() {
+			return "proxied";
+		}
+
+	}
+
+	/**
+	 * Proxies {@link ProxiedController} with CGLIB, as an aspect or {@code @Validated} would.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Proxying {
+
+		@Bean
+		static BeanPostProcessor proxyingPostProcessor() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (!(bean instanceof ProxiedController)) {
+						return bean;
+					}
+					ProxyFactory factory = new ProxyFactory(bean);
+					factory.setProxyTargetClass(true);
+					factory.addAdvice((MethodInterceptor) (invocation) -> invocation.proceed());
+					return factory.getProxy();
+				}
+
+			};
+		}
+
+	}
+
+}

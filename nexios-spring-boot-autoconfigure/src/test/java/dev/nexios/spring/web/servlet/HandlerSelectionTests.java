@@ -1,0 +1,115 @@
+package dev.nexios.spring.web.servlet;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The requirements enforced are those of the handler method Spring MVC really dispatches to, and the
+ * document says the same: a method inherited by two controllers with different security, handler
+ * methods that share a path but differ by {@code consumes}, {@code params} or {@code produces}, and a
+ * controller proxied with CGLIB.
+ */
+@EnforcementTest
+class HandlerSelectionTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HandlerSelectionControllers.ProxiedController proxied;
+
+	private static String bearer() {
+		return "Bearer " + TestTokens.issuerToken("alice", null);
+	}
+
+	@Test
+	void inheritedMethodHasTheSecurityOfEachController() throws Exception {
+		this.mvc.perform(get("/inherited/secured/list")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/inherited/secured/list").header(HttpHeaders.AUTHORIZATION, bearer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("list of SecuredItemsController"));
+		this.mvc.perform(get("/inherited/public/list"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("list of PublicItemsController"));
+	}
+
+	@Test
+	void inheritedGenericMethodHasTheSecurityOfEachController() throws Exception {
+		this.mvc.perform(post("/generic/secured/create").contentType(MediaType.APPLICATION_JSON).content("\"x\""))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/generic/public/create").contentType(MediaType.APPLICATION_JSON).content("\"x\""))
+			.andExpect(status().isOk())
+			.andExpect(content().string("created by PublicCrudController"));
+	}
+
+	@Test
+	void documentAgreesOnInheritedMethods() throws Exception {
+		JsonNode paths = JSON.readTree(this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).path("paths");
+		assertThat(paths.path("/inherited/secured/list").path("get").path("security"))
+			.isEqualTo(JSON.readTree("[{\"bearerAuth\": []}]"));
+		assertThat(paths.path("/inherited/public/list").path("get").path("security")).isEqualTo(JSON.readTree("[]"));
+		assertThat(paths.path("/generic/secured/create").path("post").path("security"))
+			.isEqualTo(JSON.readTree("[{\"bearerAuth\": []}]"));
+		assertThat(paths.path("/generic/public/create").path("post").path("security")).isEqualTo(JSON.readTree("[]"));
+	}
+
+	@Test
+	void consumesSelectsTheHandler() throws Exception {
+		this.mvc.perform(post("/consumes").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("public json"));
+		this.mvc.perform(post("/consumes").contentType(MediaType.TEXT_PLAIN).content("x"))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/consumes").contentType("text/plain;charset=UTF-8").content("x"))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/consumes").contentType(MediaType.TEXT_PLAIN).content("x").header(HttpHeaders.AUTHORIZATION, bearer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("secured text"));
+	}
+
+	@Test
+	void paramsSelectTheHandler() throws Exception {
+		this.mvc.perform(get("/params?mode=open")).andExpect(status().isOk()).andExpect(content().string("public params"));
+		this.mvc.perform(get("/params?mode=closed")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/params")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void acceptSelectsTheHandler() throws Exception {
+		this.mvc.perform(get("/produces").accept(MediaType.TEXT_PLAIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string("public plain"));
+		this.mvc.perform(get("/produces").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/produces").accept("text/plain;q=0.1, application/json;q=0.9"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void cglibProxiedControllerIsSecured() throws Exception {
+		assertThat(AopUtils.isCglibProxy(this.proxied)).isTrue();
+		this.mvc.perform(get("/proxied")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/proxied").header(HttpHeaders.AUTHORIZATION, bearer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("proxied"));
+	}
+
+}
