@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
@@ -50,6 +53,28 @@ public final class NexiosSecurityModelResolver {
 	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
 			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
 			Collection<HandlerMethod> handlerMethods) {
+		return resolve(schemes, defaultRequirements, defaultRequirementsSource, handlerMethods, (handlerMethod) -> List.of());
+	}
+
+	/**
+	 * Resolves the model, also checking that the handler methods that serve one OpenAPI operation (one
+	 * path and HTTP method, told apart only by {@code consumes}, {@code params}, {@code headers} or
+	 * {@code produces}) have the same security: the operation has a single {@code security} (OpenAPI
+	 * 3.1 §4.8.10), which would be wrong for some of the requests otherwise.
+	 * @param schemes the declared schemes; frozen by this call
+	 * @param defaultRequirements the default alternatives
+	 * @param defaultRequirementsSource the property path of the defaults, for error messages
+	 * @param handlerMethods the application's handler methods
+	 * @param operationsOf the operations a handler method serves, each as {@code "<METHOD> <path>"}, e.g.
+	 * {@code "POST /orders"}
+	 * @return the model
+	 * @throws InvalidSecurityDeclarationException listing every problem found: an incomplete scheme, a
+	 * requirement naming an undeclared scheme or a scope that no flow of an OAuth2 scheme declares,
+	 * contradictory annotations, or one operation served with different security
+	 */
+	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
+			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
+			Collection<HandlerMethod> handlerMethods, Function<HandlerMethod, Collection<String>> operationsOf) {
 		schemes.freeze();
 		List<String> problems = new ArrayList<>();
 		Map<String, SecuritySchemeDefinition> definitions = new LinkedHashMap<>();
@@ -63,13 +88,30 @@ public final class NexiosSecurityModelResolver {
 					problems);
 		}
 		Map<NexiosSecurityModel.HandlerKey, OperationSecurity> operations = new LinkedHashMap<>();
+		Map<String, Map<List<SecurityRequirement>, Set<String>>> servedBy = new TreeMap<>();
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			Method method = handlerMethod.getMethod();
 			String where = handlerMethod.getBeanType().getSimpleName() + "#" + method.getName();
 			OperationSecurity security = resolveOperation(handlerMethod, defaultRequirements, where, problems);
 			security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
 			operations.put(NexiosSecurityModel.HandlerKey.of(handlerMethod), security);
+			for (String operation : operationsOf.apply(handlerMethod)) {
+				servedBy.computeIfAbsent(operation, (key) -> new LinkedHashMap<>())
+					.computeIfAbsent(security.requirements(), (key) -> new TreeSet<>())
+					.add(where);
+			}
 		}
+		servedBy.forEach((operation, securities) -> {
+			if (securities.size() > 1) {
+				problems.add(operation + " is served by handler methods with different security ("
+						+ String.join("; ", securities.entrySet().stream()
+							.map((entry) -> String.join(", ", entry.getValue()) + ": " + describe(entry.getKey()))
+							.sorted()
+							.toList())
+						+ "); its OpenAPI operation has one security, so give them the same requirements or "
+						+ "different paths");
+			}
+		});
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, definitions.keySet());
 		}
@@ -139,6 +181,16 @@ public final class NexiosSecurityModelResolver {
 			return new OperationSecurity(onClass, Origin.CLASS);
 		}
 		return new OperationSecurity(defaultRequirements, Origin.DEFAULT);
+	}
+
+	private static String describe(List<SecurityRequirement> requirements) {
+		if (requirements.isEmpty()) {
+			return "public";
+		}
+		return String.join(" or ", requirements.stream()
+			.map((requirement) -> requirement.isAnonymous() ? "anonymous"
+					: String.join(" and ", requirement.schemes().keySet()))
+			.toList());
 	}
 
 	private static void checkRequirement(SecurityRequirement requirement,

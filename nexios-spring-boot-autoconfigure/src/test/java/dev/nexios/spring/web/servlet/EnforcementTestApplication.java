@@ -38,8 +38,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Import({ EnforcementTestApplication.ShapesController.class, EnforcementTestApplication.ReportsController.class,
 		EnforcementTestApplication.AppChainController.class, HandlerSelectionControllers.SecuredItemsController.class,
 		HandlerSelectionControllers.PublicItemsController.class, HandlerSelectionControllers.PublicCrudController.class,
-		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ConditionsController.class,
-		HandlerSelectionControllers.ProxiedController.class, HandlerSelectionControllers.Proxying.class })
+		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ProxiedController.class,
+		HandlerSelectionControllers.Proxying.class })
 class EnforcementTestApplication {
 
 	@Bean

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Controllers whose handler methods are shared or selected by request conditions, for
+ * Controllers whose handler methods are shared by two controllers or proxied, for
  * {@link HandlerSelectionTests}.
  */
 final class HandlerSelectionControllers {
@@ -74,47 +74,6 @@ final class HandlerSelectionControllers {
 	@RequestMapping("/generic/secured")
 	@NexiosSecured("bearerAuth")
 	static class SecuredCrudController extends CrudController<String> {
-
-	}
-
-	@RestController
-	static class ConditionsController {
-
-		@NexiosPublic
-		@PostMapping(path = "/consumes", consumes = MediaType.APPLICATION_JSON_VALUE)
-		String json() {
-			return "public json";
-		}
-
-		@NexiosSecured("bearerAuth")
-		@PostMapping(path = "/consumes", consumes = MediaType.TEXT_PLAIN_VALUE)
-		String text() {
-			return "secured text";
-		}
-
-		@NexiosPublic
-		@GetMapping(path = "/params", params = "mode=open")
-		String open() {
-			return "public params";
-		}
-
-		@NexiosSecured("bearerAuth")
-		@GetMapping("/params")
-		String closed() {
-			return "secured params";
-		}
-
-		@NexiosPublic
-		@GetMapping(path = "/produces", produces = MediaType.TEXT_PLAIN_VALUE)
-		String plain() {
-			return "public plain";
-		}
-
-		@NexiosSecured("bearerAuth")
-		@GetMapping(path = "/produces", produces = MediaType.APPLICATION_JSON_VALUE)
-		String json2() {
-			return "\"secured json\"";
-		}
 
 	}
 

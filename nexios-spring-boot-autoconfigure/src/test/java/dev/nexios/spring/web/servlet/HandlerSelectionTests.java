@@ -18,8 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The requirements enforced are those of the handler method Spring MVC really dispatches to, and the
- * document says the same: a method inherited by two controllers with different security, handler
- * methods that share a path but differ by {@code consumes}, {@code params} or {@code produces}, and a
+ * document says the same: a method inherited by two controllers with different security, and a
  * controller proxied with CGLIB.
  */
 @EnforcementTest
@@ -70,37 +69,6 @@ class HandlerSelectionTests {
 		assertThat(paths.path("/generic/secured/create").path("post").path("security"))
 			.isEqualTo(JSON.readTree("[{\"bearerAuth\": []}]"));
 		assertThat(paths.path("/generic/public/create").path("post").path("security")).isEqualTo(JSON.readTree("[]"));
-	}
-
-	@Test
-	void consumesSelectsTheHandler() throws Exception {
-		this.mvc.perform(post("/consumes").contentType(MediaType.APPLICATION_JSON).content("{}"))
-			.andExpect(status().isOk())
-			.andExpect(content().string("public json"));
-		this.mvc.perform(post("/consumes").contentType(MediaType.TEXT_PLAIN).content("x"))
-			.andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/consumes").contentType("text/plain;charset=UTF-8").content("x"))
-			.andExpect(status().isUnauthorized());
-		this.mvc.perform(post("/consumes").contentType(MediaType.TEXT_PLAIN).content("x").header(HttpHeaders.AUTHORIZATION, bearer()))
-			.andExpect(status().isOk())
-			.andExpect(content().string("secured text"));
-	}
-
-	@Test
-	void paramsSelectTheHandler() throws Exception {
-		this.mvc.perform(get("/params?mode=open")).andExpect(status().isOk()).andExpect(content().string("public params"));
-		this.mvc.perform(get("/params?mode=closed")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/params")).andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	void acceptSelectsTheHandler() throws Exception {
-		this.mvc.perform(get("/produces").accept(MediaType.TEXT_PLAIN))
-			.andExpect(status().isOk())
-			.andExpect(content().string("public plain"));
-		this.mvc.perform(get("/produces").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/produces").accept("text/plain;q=0.1, application/json;q=0.9"))
-			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
