@@ -60,14 +60,18 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Several {@code Authorization} headers get {@code 400}. Error bodies are
  * {@code application/problem+json} (RFC 9457) and never contain a credential.
  *
- * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, static resources,
- * no handler at all) pass, except springdoc's when documentation requirements are configured. A
+ * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, Spring MVC's
+ * {@code OPTIONS} answer, static resources, no handler at all) pass, except springdoc's when
+ * documentation requirements are configured. A handler method registered after startup gets the
+ * default requirements, which the document shows for it (the root {@code security}). A
  * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
  * dispatches are not checked again.
  */
 public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private final Map<HandlerKey, CompiledOperation> operations;
+
+	private final CompiledOperation defaults;
 
 	private final CompiledOperation docs;
 
@@ -110,6 +114,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		model.operations().forEach((handler, security) -> operations.put(handler,
 				compiled.computeIfAbsent(security, (key) -> CompiledOperation.compile(key, authenticators))));
 		this.operations = Collections.unmodifiableMap(operations);
+		this.defaults = CompiledOperation.compile(model.defaultRequirements(), authenticators);
 		this.docs = docsRequirements.isEmpty() ? null : CompiledOperation.compile(docsRequirements, authenticators);
 		this.swaggerUiPrefix = swaggerUiPrefix;
 		this.handlerResolver = handlerResolver;
@@ -158,11 +163,15 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		Object handler = this.handlerResolver.resolve(request);
 		if (handler instanceof HandlerMethod handlerMethod) {
 			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
-			if (operation == null && this.docs != null
-					&& handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
+			if (operation != null) {
+				return operation;
+			}
+			String type = handlerMethod.getBeanType().getName();
+			if (type.startsWith("org.springdoc.")) {
 				return this.docs;
 			}
-			return operation;
+			// Spring MVC's own (OPTIONS); else registered after startup, documented with the defaults
+			return type.startsWith("org.springframework.web.") ? null : this.defaults;
 		}
 		if (handler != null && this.docs != null && this.swaggerUiPrefix != null) {
 			String path = ServletRequestPathUtils.parseAndCache(new DispatchHandlerResolver.AttributeIsolatingRequest(request))

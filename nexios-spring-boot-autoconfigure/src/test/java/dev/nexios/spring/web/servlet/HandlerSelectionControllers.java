@@ -7,14 +7,20 @@ import org.aopalliance.intercept.MethodInterceptor;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Controllers whose handler methods are shared by two controllers or proxied, for
@@ -84,6 +90,30 @@ final class HandlerSelectionControllers {
 		@GetMapping("/proxied")
 		String proxied() {
 			return "proxied";
+		}
+
+	}
+
+	/**
+	 * A controller whose handler method is registered after startup, as a plugin would.
+	 */
+	static class LateController {
+
+		@ResponseBody
+		String late() {
+			return "late";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LateRegistration {
+
+		@Bean
+		SmartInitializingSingleton lateMapping(RequestMappingHandlerMapping mapping) {
+			return () -> mapping.registerMapping(
+					RequestMappingInfo.paths("/late").methods(RequestMethod.GET).options(mapping.getBuilderConfiguration()).build(),
+					new LateController(), ReflectionUtils.findMethod(LateController.class, "late"));
 		}
 
 	}

@@ -12,14 +12,17 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The requirements enforced are those of the handler method Spring MVC really dispatches to, and the
- * document says the same: a method inherited by two controllers with different security, and a
- * controller proxied with CGLIB.
+ * document says the same: a method inherited by two controllers with different security, a handler
+ * method registered after startup, Spring MVC's own {@code OPTIONS} answer, and a controller proxied
+ * with CGLIB.
  */
 @EnforcementTest
 class HandlerSelectionTests {
@@ -69,6 +72,30 @@ class HandlerSelectionTests {
 		assertThat(paths.path("/generic/secured/create").path("post").path("security"))
 			.isEqualTo(JSON.readTree("[{\"bearerAuth\": []}]"));
 		assertThat(paths.path("/generic/public/create").path("post").path("security")).isEqualTo(JSON.readTree("[]"));
+	}
+
+	@Test
+	void handlerMethodRegisteredAfterStartupGetsTheDefaultRequirementsItIsDocumentedWith() throws Exception {
+		JsonNode doc = JSON.readTree(this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(doc.path("paths").path("/late").path("get").has("security")).isFalse();
+		assertThat(doc.path("security")).isEqualTo(JSON.readTree("[{\"basicAuth\": []}]"));
+		this.mvc.perform(get("/late")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/late").header(HttpHeaders.AUTHORIZATION,
+				SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string("late"));
+	}
+
+	@Test
+	void optionsWithoutCorsGetsSpringMvcsAnswer() throws Exception {
+		this.mvc.perform(options("/single"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET,HEAD,OPTIONS"))
+			.andExpect(content().string(""));
 	}
 
 	@Test
