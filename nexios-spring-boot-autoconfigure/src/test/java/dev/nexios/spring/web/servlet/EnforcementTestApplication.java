@@ -39,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		EnforcementTestApplication.AppChainController.class, HandlerSelectionControllers.SecuredItemsController.class,
 		HandlerSelectionControllers.PublicItemsController.class, HandlerSelectionControllers.PublicCrudController.class,
 		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ProxiedController.class,
-		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class })
+		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class,
+		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class })
 class EnforcementTestApplication {
 
 	@Bean

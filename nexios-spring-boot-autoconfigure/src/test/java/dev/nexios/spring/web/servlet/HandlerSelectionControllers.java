@@ -3,6 +3,8 @@ package dev.nexios.spring.web.servlet;
 import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
 
+import java.util.Map;
+
 import org.aopalliance.intercept.MethodInterceptor;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -10,15 +12,19 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -90,6 +96,33 @@ final class HandlerSelectionControllers {
 		@GetMapping("/proxied")
 		String proxied() {
 			return "proxied";
+		}
+
+	}
+
+	@NexiosSecured("bearerAuth")
+	@RestController
+	static class OrderedController {
+
+		@GetMapping("/ordered")
+		String ordered() {
+			return "ordered";
+		}
+
+	}
+
+	/**
+	 * A handler mapping for the same path whose {@code @Order} on the factory method is not its order:
+	 * the {@code DispatcherServlet} sorts mappings by {@code getOrder()} and asks it last.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedMapping {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		SimpleUrlHandlerMapping orderedFallbackMapping() {
+			HttpRequestHandler fallback = (request, response) -> response.getWriter().write("fallback");
+			return new SimpleUrlHandlerMapping(Map.of("/ordered", fallback));
 		}
 
 	}

@@ -91,6 +91,14 @@ class HandlerSelectionTests {
 	}
 
 	@Test
+	void handlerMappingsAreAskedInTheDispatcherServletsOrder() throws Exception {
+		this.mvc.perform(get("/ordered")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/ordered").header(HttpHeaders.AUTHORIZATION, bearer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("ordered"));
+	}
+
+	@Test
 	void optionsWithoutCorsGetsSpringMvcsAnswer() throws Exception {
 		this.mvc.perform(options("/single"))
 			.andExpect(status().isOk())
