@@ -40,6 +40,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -62,8 +63,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  *
  * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, Spring MVC's
  * {@code OPTIONS} answer, static resources, no handler at all) pass, except springdoc's when
- * documentation requirements are configured. A handler method registered after startup gets the
- * default requirements, which the document shows for it (the root {@code security}). A
+ * documentation requirements are configured. A handler method registered after startup and a
+ * functional endpoint ({@code RouterFunction}) get the default requirements, which the document shows
+ * for them (the root {@code security}). A
  * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
  * dispatches are not checked again.
  */
@@ -172,6 +174,10 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			}
 			// Spring MVC's own (OPTIONS); else registered after startup, documented with the defaults
 			return type.startsWith("org.springframework.web.") ? null : this.defaults;
+		}
+		if (handler instanceof HandlerFunction<?>) {
+			// a functional endpoint declares no security: documented (@RouterOperation) with the defaults
+			return this.defaults;
 		}
 		if (handler != null && this.docs != null && this.swaggerUiPrefix != null) {
 			String path = ServletRequestPathUtils.parseAndCache(new DispatchHandlerResolver.AttributeIsolatingRequest(request))

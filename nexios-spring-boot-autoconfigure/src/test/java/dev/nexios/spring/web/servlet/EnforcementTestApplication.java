@@ -40,7 +40,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		HandlerSelectionControllers.PublicItemsController.class, HandlerSelectionControllers.PublicCrudController.class,
 		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ProxiedController.class,
 		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class,
-		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class })
+		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class,
+		HandlerSelectionControllers.FunctionalEndpoint.class })
 class EnforcementTestApplication {
 
 	@Bean

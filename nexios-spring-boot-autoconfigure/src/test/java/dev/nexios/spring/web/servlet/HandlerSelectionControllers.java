@@ -5,7 +5,9 @@ import dev.nexios.spring.annotation.NexiosSecured;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.aopalliance.intercept.MethodInterceptor;
+import org.springdoc.core.annotations.RouterOperation;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -123,6 +128,21 @@ final class HandlerSelectionControllers {
 		SimpleUrlHandlerMapping orderedFallbackMapping() {
 			HttpRequestHandler fallback = (request, response) -> response.getWriter().write("fallback");
 			return new SimpleUrlHandlerMapping(Map.of("/ordered", fallback));
+		}
+
+	}
+
+	/**
+	 * A functional endpoint, documented with springdoc's {@code @RouterOperation}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class FunctionalEndpoint {
+
+		@Bean
+		@RouterOperation(path = "/functional", method = RequestMethod.GET,
+				operation = @Operation(operationId = "functional"))
+		RouterFunction<ServerResponse> functionalRoute() {
+			return RouterFunctions.route().GET("/functional", (request) -> ServerResponse.ok().body("functional")).build();
 		}
 
 	}

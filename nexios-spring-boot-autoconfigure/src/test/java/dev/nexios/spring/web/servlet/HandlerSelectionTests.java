@@ -99,6 +99,23 @@ class HandlerSelectionTests {
 	}
 
 	@Test
+	void functionalEndpointGetsTheDefaultRequirementsItIsDocumentedWith() throws Exception {
+		JsonNode doc = JSON.readTree(this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(doc.path("paths").path("/functional").path("get").isObject()).isTrue();
+		assertThat(doc.path("paths").path("/functional").path("get").has("security")).isFalse();
+		assertThat(doc.path("security")).isEqualTo(JSON.readTree("[{\"basicAuth\": []}]"));
+		this.mvc.perform(get("/functional")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/functional").header(HttpHeaders.AUTHORIZATION,
+				SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string("functional"));
+	}
+
+	@Test
 	void optionsWithoutCorsGetsSpringMvcsAnswer() throws Exception {
 		this.mvc.perform(options("/single"))
 			.andExpect(status().isOk())
