@@ -65,15 +65,17 @@ public class NexiosSecurityAutoConfiguration {
 
 	/**
 	 * The operations of a mapping as springdoc documents them: each path with each HTTP method, every
-	 * method when the mapping names none.
+	 * method when the mapping names none, and the API version when the mapping has one.
 	 */
 	private static List<String> operations(RequestMappingInfo info) {
 		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 		Collection<RequestMethod> documented = methods.isEmpty() ? EnumSet.complementOf(EnumSet.of(RequestMethod.TRACE))
 				: methods;
+		String version = (info.getVersionCondition() != null) ? info.getVersionCondition().getVersion() : null;
+		String suffix = (version != null) ? " (version " + version + ")" : "";
 		return info.getPatternValues()
 			.stream()
-			.flatMap((path) -> documented.stream().map((method) -> method.name() + " " + path))
+			.flatMap((path) -> documented.stream().map((method) -> method.name() + " " + path + suffix))
 			.toList();
 	}
 
