@@ -1,11 +1,13 @@
 package dev.nexios.spring.model;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +24,10 @@ import dev.nexios.spring.annotation.Requirement;
 import dev.nexios.spring.annotation.Scheme;
 import dev.nexios.spring.model.OperationSecurity.Origin;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.RepeatableContainers;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -119,15 +124,29 @@ public final class NexiosSecurityModelResolver {
 	}
 
 	/**
-	 * Reads the requirements declared by one element, or {@code null} when it declares none.
+	 * Reads the requirements declared by one element, or {@code null} when it declares none. The
+	 * nearest declaration wins: the element's own, then that of the superclass or interface (method)
+	 * it overrides, and so on; a subclass or an overriding method may thus replace inherited security.
 	 */
 	private static List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
-		NexiosSecured secured = AnnotatedElementUtils.findMergedAnnotation(element, NexiosSecured.class);
-		boolean isPublic = AnnotatedElementUtils.hasAnnotation(element, NexiosPublic.class);
-		if (secured != null && isPublic) {
-			problems.add(where + ": both @NexiosSecured and @NexiosPublic are declared; keep one");
-			return null;
+		MergedAnnotations annotations = MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY,
+				RepeatableContainers.none());
+		MergedAnnotation<NexiosSecured> securedAnnotation = nearest(annotations, NexiosSecured.class);
+		MergedAnnotation<NexiosPublic> publicAnnotation = nearest(annotations, NexiosPublic.class);
+		if (securedAnnotation.isPresent() && publicAnnotation.isPresent()) {
+			if (securedAnnotation.getAggregateIndex() == publicAnnotation.getAggregateIndex()) {
+				problems.add(where + ": both @NexiosSecured and @NexiosPublic are declared; keep one");
+				return null;
+			}
+			if (securedAnnotation.getAggregateIndex() < publicAnnotation.getAggregateIndex()) {
+				publicAnnotation = MergedAnnotation.missing();
+			}
+			else {
+				securedAnnotation = MergedAnnotation.missing();
+			}
 		}
+		NexiosSecured secured = securedAnnotation.isPresent() ? securedAnnotation.synthesize() : null;
+		boolean isPublic = publicAnnotation.isPresent();
 		if (isPublic) {
 			return List.of();
 		}
@@ -167,6 +186,17 @@ public final class NexiosSecurityModelResolver {
 			requirements.add(SecurityRequirement.ANONYMOUS);
 		}
 		return requirements;
+	}
+
+	/**
+	 * The annotation declared nearest to the element: on the element itself before its superclasses
+	 * and interfaces, directly before as a meta-annotation.
+	 */
+	private static <A extends Annotation> MergedAnnotation<A> nearest(MergedAnnotations annotations, Class<A> type) {
+		return annotations.stream(type)
+			.min(Comparator.<MergedAnnotation<A>>comparingInt(MergedAnnotation::getAggregateIndex)
+				.thenComparingInt(MergedAnnotation::getDistance))
+			.orElse(MergedAnnotation.missing());
 	}
 
 	private static OperationSecurity resolveOperation(HandlerMethod handlerMethod,

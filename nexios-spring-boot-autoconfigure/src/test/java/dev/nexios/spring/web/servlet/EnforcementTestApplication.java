@@ -41,7 +41,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ProxiedController.class,
 		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class,
 		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class,
-		HandlerSelectionControllers.FunctionalEndpoint.class })
+		HandlerSelectionControllers.FunctionalEndpoint.class,
+		HandlerSelectionControllers.PublicSubController.class, HandlerSelectionControllers.PublicOverrideController.class })
 class EnforcementTestApplication {
 
 	@Bean

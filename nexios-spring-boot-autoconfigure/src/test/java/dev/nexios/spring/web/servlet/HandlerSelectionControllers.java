@@ -105,6 +105,51 @@ final class HandlerSelectionControllers {
 
 	}
 
+	/**
+	 * A secured base class whose subclass is public.
+	 */
+	@NexiosSecured("bearerAuth")
+	abstract static class SecuredBaseController {
+
+		@GetMapping("/status")
+		String status() {
+			return "status";
+		}
+
+	}
+
+	@NexiosPublic
+	@RestController
+	@RequestMapping("/overrides/class")
+	static class PublicSubController extends SecuredBaseController {
+
+	}
+
+	/**
+	 * A secured handler method, overridden as public.
+	 */
+	abstract static class SecuredMethodController {
+
+		@NexiosSecured("bearerAuth")
+		@GetMapping("/status")
+		String status() {
+			return "secured status";
+		}
+
+	}
+
+	@RestController
+	@RequestMapping("/overrides/method")
+	static class PublicOverrideController extends SecuredMethodController {
+
+		@NexiosPublic
+		@Override
+		String status() {
+			return "public status";
+		}
+
+	}
+
 	@NexiosSecured("bearerAuth")
 	@RestController
 	static class OrderedController {

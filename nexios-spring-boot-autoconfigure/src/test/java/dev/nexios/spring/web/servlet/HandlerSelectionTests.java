@@ -21,8 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The requirements enforced are those of the handler method Spring MVC really dispatches to, and the
  * document says the same: a method inherited by two controllers with different security, a handler
- * method registered after startup, Spring MVC's own {@code OPTIONS} answer, and a controller proxied
- * with CGLIB.
+ * method registered after startup, a functional endpoint, public subclasses and overrides of secured
+ * ones, handler mappings ordered by {@code @Order}, Spring MVC's own {@code OPTIONS} answer, and a
+ * controller proxied with CGLIB.
  */
 @EnforcementTest
 class HandlerSelectionTests {
@@ -88,6 +89,21 @@ class HandlerSelectionTests {
 				SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string("late"));
+	}
+
+	@Test
+	void nearestDeclarationWins() throws Exception {
+		this.mvc.perform(get("/overrides/class/status")).andExpect(status().isOk()).andExpect(content().string("status"));
+		this.mvc.perform(get("/overrides/method/status"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("public status"));
+		JsonNode paths = JSON.readTree(this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).path("paths");
+		assertThat(paths.path("/overrides/class/status").path("get").path("security")).isEqualTo(JSON.readTree("[]"));
+		assertThat(paths.path("/overrides/method/status").path("get").path("security")).isEqualTo(JSON.readTree("[]"));
 	}
 
 	@Test
