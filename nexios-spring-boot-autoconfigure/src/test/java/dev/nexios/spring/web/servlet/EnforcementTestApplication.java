@@ -42,7 +42,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class,
 		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class,
 		HandlerSelectionControllers.FunctionalEndpoint.class,
-		HandlerSelectionControllers.PublicSubController.class, HandlerSelectionControllers.PublicOverrideController.class })
+		HandlerSelectionControllers.PublicSubController.class, HandlerSelectionControllers.PublicOverrideController.class,
+		HandlerSelectionControllers.ForwardingController.class })
 class EnforcementTestApplication {
 
 	@Bean

@@ -6,6 +6,8 @@ import dev.nexios.spring.annotation.NexiosSecured;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springdoc.core.annotations.RouterOperation;
 
@@ -146,6 +148,20 @@ final class HandlerSelectionControllers {
 		@Override
 		String status() {
 			return "public status";
+		}
+
+	}
+
+	/**
+	 * A public handler that forwards to a secured one.
+	 */
+	@RestController
+	static class ForwardingController {
+
+		@NexiosPublic
+		@GetMapping("/forward-to-single")
+		void forward(HttpServletRequest request, HttpServletResponse response) throws Exception {
+			request.getRequestDispatcher("/single").forward(request, response);
 		}
 
 	}
