@@ -1,6 +1,12 @@
 package dev.nexios.spring.autoconfigure;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecurityModelResolver;
@@ -16,7 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
@@ -43,14 +51,32 @@ public class NexiosSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	NexiosSecurityModel nexiosSecurityModel(NexiosSecurityProperties properties, NexiosSecuritySchemes schemes,
 			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
-		List<HandlerMethod> handlerMethods = handlerMappings.orderedStream()
-			.flatMap((mapping) -> mapping.getHandlerMethods().values().stream())
-			.filter((handlerMethod) -> !handlerMethod.getBeanType().getName().startsWith("org.springdoc."))
-			.distinct()
-			.toList();
+		Map<HandlerMethod, Set<String>> handlerMethods = new LinkedHashMap<>();
+		handlerMappings.orderedStream()
+			.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
+				if (!handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
+					handlerMethods.computeIfAbsent(handlerMethod, (key) -> new LinkedHashSet<>()).addAll(operations(info));
+				}
+			}));
 		return NexiosSecurityModelResolver.resolve(schemes,
 				PropertiesSecuritySchemes.requirements(properties.getDefaultRequirements(), schemes),
-				"nexios.security.default-requirements", handlerMethods);
+				"nexios.security.default-requirements", handlerMethods.keySet(), handlerMethods::get);
+	}
+
+	/**
+	 * The operations of a mapping as springdoc documents them: each path with each HTTP method, every
+	 * method when the mapping names none, and the API version when the mapping has one.
+	 */
+	private static List<String> operations(RequestMappingInfo info) {
+		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+		Collection<RequestMethod> documented = methods.isEmpty() ? EnumSet.complementOf(EnumSet.of(RequestMethod.TRACE))
+				: methods;
+		String version = (info.getVersionCondition() != null) ? info.getVersionCondition().getVersion() : null;
+		String suffix = (version != null) ? " (version " + version + ")" : "";
+		return info.getPatternValues()
+			.stream()
+			.flatMap((path) -> documented.stream().map((method) -> method.name() + " " + path + suffix))
+			.toList();
 	}
 
 }

@@ -1,17 +1,22 @@
 package dev.nexios.spring.model;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
@@ -19,7 +24,10 @@ import dev.nexios.spring.annotation.Requirement;
 import dev.nexios.spring.annotation.Scheme;
 import dev.nexios.spring.model.OperationSecurity.Origin;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.RepeatableContainers;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -50,6 +58,28 @@ public final class NexiosSecurityModelResolver {
 	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
 			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
 			Collection<HandlerMethod> handlerMethods) {
+		return resolve(schemes, defaultRequirements, defaultRequirementsSource, handlerMethods, (handlerMethod) -> List.of());
+	}
+
+	/**
+	 * Resolves the model, also checking that the handler methods that serve one OpenAPI operation (one
+	 * path and HTTP method, told apart only by {@code consumes}, {@code params}, {@code headers} or
+	 * {@code produces}) have the same security: the operation has a single {@code security} (OpenAPI
+	 * 3.1 §4.8.10), which would be wrong for some of the requests otherwise.
+	 * @param schemes the declared schemes; frozen by this call
+	 * @param defaultRequirements the default alternatives
+	 * @param defaultRequirementsSource the property path of the defaults, for error messages
+	 * @param handlerMethods the application's handler methods
+	 * @param operationsOf the operations a handler method serves, each as {@code "<METHOD> <path>"}, e.g.
+	 * {@code "POST /orders"}
+	 * @return the model
+	 * @throws InvalidSecurityDeclarationException listing every problem found: an incomplete scheme, a
+	 * requirement naming an undeclared scheme or a scope that no flow of an OAuth2 scheme declares,
+	 * contradictory annotations, or one operation served with different security
+	 */
+	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
+			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
+			Collection<HandlerMethod> handlerMethods, Function<HandlerMethod, Collection<String>> operationsOf) {
 		schemes.freeze();
 		List<String> problems = new ArrayList<>();
 		Map<String, SecuritySchemeDefinition> definitions = new LinkedHashMap<>();
@@ -62,14 +92,31 @@ public final class NexiosSecurityModelResolver {
 			checkRequirement(defaultRequirements.get(i), definitions, defaultRequirementsSource + "[" + i + "]",
 					problems);
 		}
-		Map<Method, OperationSecurity> operations = new LinkedHashMap<>();
+		Map<NexiosSecurityModel.HandlerKey, OperationSecurity> operations = new LinkedHashMap<>();
+		Map<String, Map<List<SecurityRequirement>, Set<String>>> servedBy = new TreeMap<>();
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			Method method = handlerMethod.getMethod();
 			String where = handlerMethod.getBeanType().getSimpleName() + "#" + method.getName();
 			OperationSecurity security = resolveOperation(handlerMethod, defaultRequirements, where, problems);
 			security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
-			operations.put(method, security);
+			operations.put(NexiosSecurityModel.HandlerKey.of(handlerMethod), security);
+			for (String operation : operationsOf.apply(handlerMethod)) {
+				servedBy.computeIfAbsent(operation, (key) -> new LinkedHashMap<>())
+					.computeIfAbsent(security.requirements(), (key) -> new TreeSet<>())
+					.add(where);
+			}
 		}
+		servedBy.forEach((operation, securities) -> {
+			if (securities.size() > 1) {
+				problems.add(operation + " is served by handler methods with different security ("
+						+ String.join("; ", securities.entrySet().stream()
+							.map((entry) -> String.join(", ", entry.getValue()) + ": " + describe(entry.getKey()))
+							.sorted()
+							.toList())
+						+ "); its OpenAPI operation has one security, so give them the same requirements or "
+						+ "different paths");
+			}
+		});
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, definitions.keySet());
 		}
@@ -77,15 +124,29 @@ public final class NexiosSecurityModelResolver {
 	}
 
 	/**
-	 * Reads the requirements declared by one element, or {@code null} when it declares none.
+	 * Reads the requirements declared by one element, or {@code null} when it declares none. The
+	 * nearest declaration wins: the element's own, then that of the superclass or interface (method)
+	 * it overrides, and so on; a subclass or an overriding method may thus replace inherited security.
 	 */
 	private static List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
-		NexiosSecured secured = AnnotatedElementUtils.findMergedAnnotation(element, NexiosSecured.class);
-		boolean isPublic = AnnotatedElementUtils.hasAnnotation(element, NexiosPublic.class);
-		if (secured != null && isPublic) {
-			problems.add(where + ": both @NexiosSecured and @NexiosPublic are declared; keep one");
-			return null;
+		MergedAnnotations annotations = MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY,
+				RepeatableContainers.none());
+		MergedAnnotation<NexiosSecured> securedAnnotation = nearest(annotations, NexiosSecured.class);
+		MergedAnnotation<NexiosPublic> publicAnnotation = nearest(annotations, NexiosPublic.class);
+		if (securedAnnotation.isPresent() && publicAnnotation.isPresent()) {
+			if (securedAnnotation.getAggregateIndex() == publicAnnotation.getAggregateIndex()) {
+				problems.add(where + ": both @NexiosSecured and @NexiosPublic are declared; keep one");
+				return null;
+			}
+			if (securedAnnotation.getAggregateIndex() < publicAnnotation.getAggregateIndex()) {
+				publicAnnotation = MergedAnnotation.missing();
+			}
+			else {
+				securedAnnotation = MergedAnnotation.missing();
+			}
 		}
+		NexiosSecured secured = securedAnnotation.isPresent() ? securedAnnotation.synthesize() : null;
+		boolean isPublic = publicAnnotation.isPresent();
 		if (isPublic) {
 			return List.of();
 		}
@@ -127,6 +188,17 @@ public final class NexiosSecurityModelResolver {
 		return requirements;
 	}
 
+	/**
+	 * The annotation declared nearest to the element: on the element itself before its superclasses
+	 * and interfaces, directly before as a meta-annotation.
+	 */
+	private static <A extends Annotation> MergedAnnotation<A> nearest(MergedAnnotations annotations, Class<A> type) {
+		return annotations.stream(type)
+			.min(Comparator.<MergedAnnotation<A>>comparingInt(MergedAnnotation::getAggregateIndex)
+				.thenComparingInt(MergedAnnotation::getDistance))
+			.orElse(MergedAnnotation.missing());
+	}
+
 	private static OperationSecurity resolveOperation(HandlerMethod handlerMethod,
 			List<SecurityRequirement> defaultRequirements, String where, List<String> problems) {
 		List<SecurityRequirement> onMethod = declared(handlerMethod.getMethod(), where, problems);
@@ -139,6 +211,16 @@ public final class NexiosSecurityModelResolver {
 			return new OperationSecurity(onClass, Origin.CLASS);
 		}
 		return new OperationSecurity(defaultRequirements, Origin.DEFAULT);
+	}
+
+	private static String describe(List<SecurityRequirement> requirements) {
+		if (requirements.isEmpty()) {
+			return "public";
+		}
+		return String.join(" or ", requirements.stream()
+			.map((requirement) -> requirement.isAnonymous() ? "anonymous"
+					: String.join(" and ", requirement.schemes().keySet()))
+			.toList());
 	}
 
 	private static void checkRequirement(SecurityRequirement requirement,

@@ -51,7 +51,7 @@ public class NexiosOperationCustomizer implements GlobalOperationCustomizer {
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
-		OperationSecurity security = this.model.operation(handlerMethod.getMethod());
+		OperationSecurity security = this.model.operation(handlerMethod);
 		if (security == null) {
 			return operation;
 		}

@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +126,76 @@ class NexiosSecurityFailureAnalysisTest {
 					.contains("nexios.security.schemes.oauth2.flows is empty")
 					.contains("UndeclaredScheme#orders: security scheme 'jwtAuth' is not declared")
 					.contains("SecuredAndPublic#both: both @NexiosSecured and @NexiosPublic are declared"));
+	}
+
+	@Test
+	void oneOperationServedWithDifferentSecurity() {
+		assertAnalysis(this.runner.withUserConfiguration(ConditionalHandlers.class),
+				(description) -> assertThat(description).contains("has 2 problems:")
+					.contains("POST /upload is served by handler methods with different security "
+							+ "(ConditionalHandlers#json: public; ConditionalHandlers#text: bearerAuth); its OpenAPI "
+							+ "operation has one security, so give them the same requirements or different paths")
+					.contains("GET /mode is served by handler methods with different security "
+							+ "(ConditionalHandlers#closed, ConditionalHandlers#other: bearerAuth; ConditionalHandlers#open: "
+							+ "public)"));
+	}
+
+	@Test
+	void oneOperationServedWithTheSameSecurityStarts() {
+		this.runner.withUserConfiguration(SameSecurityHandlers.class)
+			.withPropertyValues("nexios.security.default-requirements[0].bearerAuth=")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@RestController
+	static class ConditionalHandlers {
+
+		@PostMapping(path = "/upload", consumes = MediaType.APPLICATION_JSON_VALUE)
+		@NexiosPublic
+		String json() {
+			return "json";
+		}
+
+		@PostMapping(path = "/upload", consumes = MediaType.TEXT_PLAIN_VALUE)
+		@NexiosSecured("bearerAuth")
+		String text() {
+			return "text";
+		}
+
+		@GetMapping(path = "/mode", params = "mode=open")
+		@NexiosPublic
+		String open() {
+			return "open";
+		}
+
+		@GetMapping("/mode")
+		@NexiosSecured("bearerAuth")
+		String closed() {
+			return "closed";
+		}
+
+		@GetMapping(path = "/mode", produces = MediaType.TEXT_PLAIN_VALUE)
+		@NexiosSecured("bearerAuth")
+		String other() {
+			return "other";
+		}
+
+	}
+
+	@RestController
+	static class SameSecurityHandlers {
+
+		@PostMapping(path = "/upload", consumes = MediaType.APPLICATION_JSON_VALUE)
+		String json() {
+			return "json";
+		}
+
+		@PostMapping(path = "/upload", consumes = MediaType.TEXT_PLAIN_VALUE)
+		@NexiosSecured("bearerAuth")
+		String text() {
+			return "text";
+		}
+
 	}
 
 	@RestController

@@ -1,5 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -10,14 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Finds the handler that the {@code DispatcherServlet} will dispatch a request to, by asking the same
- * {@link HandlerMapping} beans in the same order (as the deprecated {@code HandlerMappingIntrospector}
- * did). Attributes that the mappings set are kept on a wrapper, away from the real request, so that the
+ * {@link HandlerMapping} beans in the same order, sorted by {@link AnnotationAwareOrderComparator} as
+ * the {@code DispatcherServlet} sorts them (as the deprecated {@code HandlerMappingIntrospector} did). Attributes that the mappings set are kept on a wrapper, away from the real request, so that the
  * dispatch that follows starts from a clean request.
  */
 final class DispatchHandlerResolver {
@@ -57,7 +59,11 @@ final class DispatchHandlerResolver {
 	private List<HandlerMapping> handlerMappings() {
 		List<HandlerMapping> mappings = this.handlerMappings;
 		if (mappings == null) {
-			mappings = this.handlerMappingsProvider.orderedStream().toList();
+			// sorted as the DispatcherServlet sorts them: by Ordered#getOrder() before an @Order of the
+			// @Bean method, which orderedStream() would honour first
+			List<HandlerMapping> sorted = new ArrayList<>(this.handlerMappingsProvider.stream().toList());
+			AnnotationAwareOrderComparator.sort(sorted);
+			mappings = List.copyOf(sorted);
 			this.handlerMappings = mappings;
 		}
 		return mappings;

@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.DispatcherType;
@@ -40,6 +40,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -60,14 +61,19 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Several {@code Authorization} headers get {@code 400}. Error bodies are
  * {@code application/problem+json} (RFC 9457) and never contain a credential.
  *
- * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, static resources,
- * no handler at all) pass, except springdoc's when documentation requirements are configured. A
+ * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, Spring MVC's
+ * {@code OPTIONS} answer, static resources, no handler at all) pass, except springdoc's when
+ * documentation requirements are configured. A handler method registered after startup and a
+ * functional endpoint ({@code RouterFunction}) get the default requirements, which the document shows
+ * for them (the root {@code security}). A
  * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
  * dispatches are not checked again.
  */
 public final class NexiosSecurityFilter extends GenericFilterBean {
 
-	private final Map<Method, CompiledOperation> operations;
+	private final Map<HandlerKey, CompiledOperation> operations;
+
+	private final CompiledOperation defaults;
 
 	private final CompiledOperation docs;
 
@@ -106,10 +112,11 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			SecurityContextRepository contextRepository) {
 		Map<String, SchemeAuthenticator> authenticators = factory.create(model);
 		Map<OperationSecurity, CompiledOperation> compiled = new HashMap<>();
-		Map<Method, CompiledOperation> operations = new HashMap<>();
-		model.operations().forEach((method, security) -> operations.put(method,
+		Map<HandlerKey, CompiledOperation> operations = new HashMap<>();
+		model.operations().forEach((handler, security) -> operations.put(handler,
 				compiled.computeIfAbsent(security, (key) -> CompiledOperation.compile(key, authenticators))));
 		this.operations = Collections.unmodifiableMap(operations);
+		this.defaults = CompiledOperation.compile(model.defaultRequirements(), authenticators);
 		this.docs = docsRequirements.isEmpty() ? null : CompiledOperation.compile(docsRequirements, authenticators);
 		this.swaggerUiPrefix = swaggerUiPrefix;
 		this.handlerResolver = handlerResolver;
@@ -157,12 +164,20 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	private CompiledOperation operation(HttpServletRequest request) {
 		Object handler = this.handlerResolver.resolve(request);
 		if (handler instanceof HandlerMethod handlerMethod) {
-			CompiledOperation operation = this.operations.get(handlerMethod.getMethod());
-			if (operation == null && this.docs != null
-					&& handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
+			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
+			if (operation != null) {
+				return operation;
+			}
+			String type = handlerMethod.getBeanType().getName();
+			if (type.startsWith("org.springdoc.")) {
 				return this.docs;
 			}
-			return operation;
+			// Spring MVC's own (OPTIONS); else registered after startup, documented with the defaults
+			return type.startsWith("org.springframework.web.") ? null : this.defaults;
+		}
+		if (handler instanceof HandlerFunction<?>) {
+			// a functional endpoint declares no security: documented (@RouterOperation) with the defaults
+			return this.defaults;
 		}
 		if (handler != null && this.docs != null && this.swaggerUiPrefix != null) {
 			String path = ServletRequestPathUtils.parseAndCache(new DispatchHandlerResolver.AttributeIsolatingRequest(request))

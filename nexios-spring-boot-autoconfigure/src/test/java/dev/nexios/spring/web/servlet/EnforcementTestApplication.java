@@ -36,7 +36,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ EnforcementTestApplication.ShapesController.class, EnforcementTestApplication.ReportsController.class,
-		EnforcementTestApplication.AppChainController.class })
+		EnforcementTestApplication.AppChainController.class, HandlerSelectionControllers.SecuredItemsController.class,
+		HandlerSelectionControllers.PublicItemsController.class, HandlerSelectionControllers.PublicCrudController.class,
+		HandlerSelectionControllers.SecuredCrudController.class, HandlerSelectionControllers.ProxiedController.class,
+		HandlerSelectionControllers.Proxying.class, HandlerSelectionControllers.LateRegistration.class,
+		HandlerSelectionControllers.OrderedController.class, HandlerSelectionControllers.OrderedMapping.class,
+		HandlerSelectionControllers.FunctionalEndpoint.class,
+		HandlerSelectionControllers.PublicSubController.class, HandlerSelectionControllers.PublicOverrideController.class,
+		HandlerSelectionControllers.ForwardingController.class })
 class EnforcementTestApplication {
 
 	@Bean
