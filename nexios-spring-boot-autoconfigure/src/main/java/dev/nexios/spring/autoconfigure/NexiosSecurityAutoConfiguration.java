@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -54,7 +55,9 @@ public class NexiosSecurityAutoConfiguration {
 		Map<HandlerMethod, Set<String>> handlerMethods = new LinkedHashMap<>();
 		handlerMappings.orderedStream()
 			.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-				if (!handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
+				// springdoc's endpoints and the error page are not operations of the application
+				if (!handlerMethod.getBeanType().getName().startsWith("org.springdoc.")
+						&& !ErrorController.class.isAssignableFrom(handlerMethod.getBeanType())) {
 					handlerMethods.computeIfAbsent(handlerMethod, (key) -> new LinkedHashSet<>()).addAll(operations(info));
 				}
 			}));

@@ -24,6 +24,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +68,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * functional endpoint ({@code RouterFunction}) get the default requirements, which the document shows
  * for them (the root {@code security}). A
  * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
- * dispatches are not checked again.
+ * dispatches are not checked again. A request sent straight to the error controller ({@code /error})
+ * gets {@code 404}: the error page only renders ERROR dispatches.
  */
 public final class NexiosSecurityFilter extends GenericFilterBean {
 
@@ -135,7 +137,18 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			chain.doFilter(servletRequest, servletResponse);
 			return;
 		}
-		CompiledOperation operation = operation(request);
+		Object handler = this.handlerResolver.resolve(request);
+		if (isErrorController(handler)) {
+			// the error page is rendered by ERROR dispatches; asked for directly, it has nothing to show
+			if (request.getDispatcherType() == DispatcherType.REQUEST) {
+				writeProblem(response, HttpStatus.NOT_FOUND, "No operation is mapped to this path", List.of());
+			}
+			else {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
+		CompiledOperation operation = operation(handler, request);
 		if (operation == null || operation.isPublic()) {
 			chain.doFilter(request, response);
 			return;
@@ -161,8 +174,12 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		}
 	}
 
-	private CompiledOperation operation(HttpServletRequest request) {
-		Object handler = this.handlerResolver.resolve(request);
+	private static boolean isErrorController(Object handler) {
+		return handler instanceof HandlerMethod handlerMethod
+				&& ErrorController.class.isAssignableFrom(handlerMethod.getBeanType());
+	}
+
+	private CompiledOperation operation(Object handler, HttpServletRequest request) {
 		if (handler instanceof HandlerMethod handlerMethod) {
 			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
 			if (operation != null) {

@@ -97,11 +97,21 @@ final class SchemeAuthenticators {
 					: new BearerTokenSchemeAuthenticator(scheme.name(), bearerTokenProvider(scheme.name(), settings));
 			case OAUTH2, OPEN_ID_CONNECT ->
 				new BearerTokenSchemeAuthenticator(scheme.name(), bearerTokenProvider(scheme.name(), settings));
-			case API_KEY -> new ApiKeySchemeAuthenticator(scheme.name(), scheme.in(), scheme.keyName(),
-					keys(scheme.name(), settings), this.beans.getBeanProvider(ApiKeyAuthenticator.class)
-						.orderedStream()
-						.toList());
+			case API_KEY -> apiKey(scheme, settings);
 		};
+	}
+
+	private SchemeAuthenticator apiKey(SecuritySchemeDefinition scheme, SchemeKeyMaterial settings) {
+		List<ApiKeySchemeAuthenticator.ConfiguredKey> keys = keys(scheme.name(), settings);
+		List<ApiKeyAuthenticator> authenticators = this.beans.getBeanProvider(ApiKeyAuthenticator.class)
+			.orderedStream()
+			.toList();
+		if (keys.isEmpty() && authenticators.isEmpty()) {
+			logger.warn("Security scheme '" + scheme.name() + "' (apiKey) has no keys: set "
+					+ "nexios.security.schemes." + scheme.name() + ".keys or declare an ApiKeyAuthenticator bean; "
+					+ "every key is refused");
+		}
+		return new ApiKeySchemeAuthenticator(scheme.name(), scheme.in(), scheme.keyName(), keys, authenticators);
 	}
 
 	private SchemeKeyMaterial settings(String name) {

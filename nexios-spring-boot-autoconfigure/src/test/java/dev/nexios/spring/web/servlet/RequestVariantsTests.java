@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -108,10 +109,17 @@ class RequestVariantsTests {
 	}
 
 	@Test
-	void errorEndpointLeaksNothing() throws Exception {
-		this.mvc.perform(get("/error")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/error").header(HttpHeaders.AUTHORIZATION, SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
-			.andExpect(content().string(not(containsString("Exception"))));
+	void errorEndpointAskedForDirectlyIsNotFound() throws Exception {
+		// the error page renders ERROR dispatches; asked for directly it would answer 500 with status 999
+		for (String accept : new String[] { "application/json", "text/html" }) {
+			this.mvc.perform(get("/error").accept(accept))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentType("application/problem+json"));
+			this.mvc.perform(post("/error").accept(accept)
+				.header(HttpHeaders.AUTHORIZATION, SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(not(containsString("Exception"))));
+		}
 	}
 
 	@Test
