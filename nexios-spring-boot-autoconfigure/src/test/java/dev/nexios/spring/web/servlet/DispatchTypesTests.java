@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -20,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is checked against the secured one, and the ERROR dispatch of a failing secured handler renders
  * without the exception's detail.
  */
-@ExtendWith(NoSecretsInLogs.class)
 @SpringBootTest(classes = EnforcementTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.name=enforcement")
 class DispatchTypesTests {

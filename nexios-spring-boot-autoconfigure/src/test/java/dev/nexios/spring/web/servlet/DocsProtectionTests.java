@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * With {@code nexios.security.docs.requirements}, springdoc's endpoints (the OpenAPI document and
  * Swagger UI) require those credentials; the application's operations are unaffected.
  */
-@ExtendWith(NoSecretsInLogs.class)
 @SpringBootTest(classes = EnforcementTestApplication.class,
 		properties = { "spring.config.name=enforcement", "nexios.security.docs.requirements[0].basicAuth=" })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)

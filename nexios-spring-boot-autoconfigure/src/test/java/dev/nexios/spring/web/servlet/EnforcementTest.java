@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -13,12 +12,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 
 /**
  * The shared setup of the enforcement tests: the {@link EnforcementTestApplication} configured by
- * {@code enforcement.yml}, MockMvc through the real filter chain, and the log check. Every class with
- * this annotation shares one Spring context.
+ * {@code enforcement.yml} and MockMvc through the real filter chain ({@link NoSecretsInLogs} checks the
+ * output of every test class). Every class with this annotation shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(NoSecretsInLogs.class)
 @SpringBootTest(classes = EnforcementTestApplication.class, properties = "spring.config.name=enforcement")
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @interface EnforcementTest {

@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -16,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring Boot's generated-password user is left out while the starter is enabled, so that the line
  * "Using generated security password: ..." never reaches a log; a configured password keeps it.
  */
-@ExtendWith(NoSecretsInLogs.class)
 class GeneratedPasswordTests {
 
 	@Test

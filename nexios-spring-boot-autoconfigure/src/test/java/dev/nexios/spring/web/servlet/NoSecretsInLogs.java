@@ -1,46 +1,42 @@
 package dev.nexios.spring.web.servlet;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.AppenderBase;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Captures every log event (message, arguments, exceptions) while a test class runs, including the
- * start of its Spring context, and fails the class when any secret of {@link TestSecrets} appears in
- * them.
+ * Captures everything written to standard output and standard error while a test class runs — the
+ * console log, with the start of its Spring context, stack traces included — and fails the class when
+ * any secret of {@link TestSecrets} appears in it.
+ *
+ * <p>It tees {@link System#out} and {@link System#err} rather than adding a Logback appender, because
+ * Spring Boot resets Logback when the first application context starts, which would silently detach an
+ * appender added before. Registered for every test class of this module through JUnit's extension
+ * auto-detection ({@code junit-platform.properties}).
  */
-class NoSecretsInLogs implements BeforeAllCallback, AfterAllCallback {
+public class NoSecretsInLogs implements BeforeAllCallback, AfterAllCallback {
 
-	private static final String KEY = "appender";
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoSecretsInLogs.class);
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		CapturingAppender appender = new CapturingAppender();
-		appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-		appender.start();
-		root().addAppender(appender);
-		context.getStore(ExtensionContext.Namespace.create(NoSecretsInLogs.class)).put(KEY, appender);
+		context.getStore(NAMESPACE).put(Capture.class, new Capture());
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		CapturingAppender appender = context.getStore(ExtensionContext.Namespace.create(NoSecretsInLogs.class))
-			.remove(KEY, CapturingAppender.class);
-		root().detachAppender(appender);
-		appender.stop();
-		assertThat(leaks(appender.lines())).as("secrets found in the log lines of " + context.getDisplayName())
+		Capture capture = context.getStore(NAMESPACE).remove(Capture.class, Capture.class);
+		String output = capture.stop();
+		assertThat(leaks(output.lines().toList())).as("secrets found in the output of " + context.getDisplayName())
 			.isEmpty();
 	}
 
@@ -61,33 +57,55 @@ class NoSecretsInLogs implements BeforeAllCallback, AfterAllCallback {
 		return leaks;
 	}
 
-	private static Logger root() {
-		return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-	}
+	/**
+	 * Tees standard output and error into a buffer until stopped.
+	 */
+	private static final class Capture {
 
-	static final class CapturingAppender extends AppenderBase<ILoggingEvent> {
+		private final PrintStream out = System.out;
 
-		private final List<String> lines = new ArrayList<>();
+		private final PrintStream err = System.err;
 
-		@Override
-		protected synchronized void append(ILoggingEvent event) {
-			StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-			if (event.getArgumentArray() != null) {
-				for (Object argument : event.getArgumentArray()) {
-					line.append(' ').append(argument);
-				}
-			}
-			for (IThrowableProxy throwable = event.getThrowableProxy(); throwable != null; throwable = throwable.getCause()) {
-				line.append(' ').append(throwable.getClassName()).append(": ").append(throwable.getMessage());
-				for (StackTraceElementProxy element : throwable.getStackTraceElementProxyArray()) {
-					line.append(' ').append(element.getSTEAsString());
-				}
-			}
-			this.lines.add(line.toString());
+		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+		Capture() {
+			System.setOut(tee(this.out));
+			System.setErr(tee(this.err));
 		}
 
-		synchronized List<String> lines() {
-			return List.copyOf(this.lines);
+		private PrintStream tee(PrintStream original) {
+			return new PrintStream(new OutputStream() {
+
+				@Override
+				public void write(int b) {
+					original.write(b);
+					synchronized (Capture.this.buffer) {
+						Capture.this.buffer.write(b);
+					}
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) {
+					original.write(b, off, len);
+					synchronized (Capture.this.buffer) {
+						Capture.this.buffer.write(b, off, len);
+					}
+				}
+
+				@Override
+				public void flush() {
+					original.flush();
+				}
+
+			}, true, StandardCharsets.UTF_8);
+		}
+
+		String stop() {
+			System.setOut(this.out);
+			System.setErr(this.err);
+			synchronized (this.buffer) {
+				return this.buffer.toString(StandardCharsets.UTF_8);
+			}
 		}
 
 	}
