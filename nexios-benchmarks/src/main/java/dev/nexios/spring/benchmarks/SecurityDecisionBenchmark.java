@@ -36,8 +36,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * The per-request cost of the Nexios decision, side by side with Spring MVC's own handler lookup, for
- * an application with 5 and with 5,000 endpoints ({@code GET /items{i}/{id}/detail}, see
- * {@link GeneratedControllers}), all started with the starter's auto-configuration.
+ * an application with 5 and with 5,000 endpoints, all started with the starter's auto-configuration.
+ * The endpoints' paths either have a path variable ({@code GET /items{i}/{id}/detail}: Spring MVC tries
+ * every pattern) or are literal ({@code GET /items{i}/detail}: Spring MVC finds them in a map); see
+ * {@link GeneratedControllers}.
  * <ul>
  * <li>{@code handlerLookup} (baseline): what the {@code DispatcherServlet} does to find the handler
  * &mdash; parse the request path, then ask its handler mappings in order;</li>
@@ -62,6 +64,14 @@ public class SecurityDecisionBenchmark {
 	@Param({ "5", "5000" })
 	public int endpoints;
 
+	/**
+	 * {@code variable} for paths with a path variable, {@code literal} for paths without.
+	 */
+	@Param({ "variable", "literal" })
+	public String paths;
+
+	private boolean variable;
+
 	private ConfigurableApplicationContext context;
 
 	private List<HandlerMapping> handlerMappings;
@@ -85,8 +95,14 @@ public class SecurityDecisionBenchmark {
 
 	@Setup
 	public void setUp() throws Exception {
+		this.variable = switch (this.paths) {
+			case "variable" -> true;
+			case "literal" -> false;
+			default -> throw new IllegalArgumentException("paths: variable or literal, not " + this.paths);
+		};
 		MockServletContext servletContext = new MockServletContext();
-		this.context = BenchmarkApplication.start(servletContext, GeneratedControllers.forEndpoints(this.endpoints),
+		this.context = BenchmarkApplication.start(servletContext,
+				GeneratedControllers.forEndpoints(this.endpoints, this.variable),
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--nexios.security.schemes." + API_KEY_SCHEME + ".type=apiKey",
 				"--nexios.security.schemes." + API_KEY_SCHEME + ".in=header",
@@ -172,8 +188,9 @@ public class SecurityDecisionBenchmark {
 		}
 	}
 
-	private static MockHttpServletRequest request(int endpoint, boolean withApiKey) {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", GeneratedControllers.path(endpoint, "42"));
+	private MockHttpServletRequest request(int endpoint, boolean withApiKey) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET",
+				GeneratedControllers.path(endpoint, this.variable ? "42" : null));
 		if (withApiKey) {
 			request.addHeader(API_KEY_HEADER, API_KEY);
 		}
