@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -75,6 +76,12 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 			}
 			return SchemeOutcome.authenticated(authentication, scopes(authentication));
 		}
+		catch (AuthenticationServiceException ex) {
+			// the verifier failed (JWK set, discovery or introspection endpoint unreachable), not the token
+			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified, answering 503: "
+					+ ex.getMessage());
+			return SchemeOutcome.unavailable("The access token cannot be verified now; try again later");
+		}
 		catch (AuthenticationException ex) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
@@ -82,9 +89,10 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 			return SchemeOutcome.invalid("invalid_token", "The access token is invalid, expired or not accepted");
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified: "
+			// e.g. the issuer's discovery failed: the token may be valid
+			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified, answering 503: "
 					+ ex.getClass().getName() + ": " + ex.getMessage());
-			return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
+			return SchemeOutcome.unavailable("The access token cannot be verified now; try again later");
 		}
 	}
 

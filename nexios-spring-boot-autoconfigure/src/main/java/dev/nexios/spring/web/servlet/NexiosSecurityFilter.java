@@ -169,8 +169,10 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 				}
 				chain.doFilter(request, response);
 			}
-			case UNAUTHORIZED, FORBIDDEN -> writeProblem(response, decision.status() == Status.UNAUTHORIZED
-					? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, decision.detail(), decision.challenges());
+			case UNAUTHORIZED -> writeProblem(response, HttpStatus.UNAUTHORIZED, decision.detail(),
+					decision.challenges());
+			case FORBIDDEN -> writeProblem(response, HttpStatus.FORBIDDEN, decision.detail(), decision.challenges());
+			case UNAVAILABLE -> writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, decision.detail(), List.of());
 		}
 	}
 
@@ -244,6 +246,15 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 						new ArrayList<>(challenges));
 			}
 		}
+		List<String> unavailable = operation.schemes()
+			.stream()
+			.filter((scheme) -> outcome.apply(scheme).status() == SchemeOutcome.Status.UNAVAILABLE)
+			.map(SchemeAuthenticator::schemeName)
+			.toList();
+		if (!unavailable.isEmpty()) {
+			return new Decision(Status.UNAVAILABLE, null, "The credential sent for " + String.join(", ", unavailable)
+					+ " cannot be verified now; try again later", List.of());
+		}
 		Set<String> challenges = new LinkedHashSet<>();
 		List<String> invalid = new ArrayList<>();
 		for (SchemeAuthenticator scheme : operation.schemes()) {
@@ -283,7 +294,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	enum Status {
 
-		OK, UNAUTHORIZED, FORBIDDEN
+		OK, UNAUTHORIZED, FORBIDDEN, UNAVAILABLE
 
 	}
 

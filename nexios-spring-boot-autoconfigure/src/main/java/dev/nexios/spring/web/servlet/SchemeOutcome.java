@@ -9,12 +9,12 @@ import org.springframework.security.core.Authentication;
 /**
  * What one security scheme made of the credential of one request.
  *
- * @param status absent, invalid or authenticated
+ * @param status absent, invalid, unavailable or authenticated
  * @param authentication the verified authentication, only when {@link Status#AUTHENTICATED}
  * @param scopes the scopes the verified credential grants; empty unless authenticated
  * @param error for an invalid credential: the RFC 6750 §3.1 error code, e.g. {@code invalid_token}
- * @param errorDescription for an invalid credential: a human-readable reason that never contains the
- * credential
+ * @param errorDescription for an invalid credential, or a verifier that cannot be reached: a
+ * human-readable reason that never contains the credential
  */
 record SchemeOutcome(Status status, Authentication authentication, Set<String> scopes, String error,
 		String errorDescription) {
@@ -27,6 +27,15 @@ record SchemeOutcome(Status status, Authentication authentication, Set<String> s
 
 	static SchemeOutcome invalid(String error, String errorDescription) {
 		return new SchemeOutcome(Status.INVALID, null, Set.of(), error, errorDescription);
+	}
+
+	/**
+	 * A credential that could not be checked because its verifier (an identity provider's JWK set,
+	 * discovery or introspection endpoint, an API key store) cannot be reached: the credential may well
+	 * be valid, so the request is answered {@code 503}, never {@code 401}.
+	 */
+	static SchemeOutcome unavailable(String errorDescription) {
+		return new SchemeOutcome(Status.UNAVAILABLE, null, Set.of(), null, errorDescription);
 	}
 
 	static SchemeOutcome authenticated(Authentication authentication, Set<String> scopes) {
@@ -48,6 +57,9 @@ record SchemeOutcome(Status status, Authentication authentication, Set<String> s
 
 		/** A credential was sent and failed verification. */
 		INVALID,
+
+		/** A credential was sent and could not be verified: its verifier cannot be reached. */
+		UNAVAILABLE,
 
 		/** A credential was sent and verified. */
 		AUTHENTICATED
