@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -56,14 +55,19 @@ public class NexiosSecurityAutoConfiguration {
 		handlerMappings.orderedStream()
 			.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
 				// springdoc's endpoints and the error page are not operations of the application
-				if (!handlerMethod.getBeanType().getName().startsWith("org.springdoc.")
-						&& !ErrorController.class.isAssignableFrom(handlerMethod.getBeanType())) {
+				if (HandlerMethodKinds.isOperation(mapping, handlerMethod)) {
 					handlerMethods.computeIfAbsent(handlerMethod, (key) -> new LinkedHashSet<>()).addAll(operations(info));
 				}
 			}));
-		return NexiosSecurityModelResolver.resolve(schemes,
-				PropertiesSecuritySchemes.requirements(properties.getDefaultRequirements(), schemes),
-				"nexios.security.default-requirements", handlerMethods.keySet(), handlerMethods::get);
+		NexiosSecurityModel model = NexiosSecurityModelResolver.resolve(schemes,
+				new NexiosSecurityModelResolver.Defaults(
+						PropertiesSecuritySchemes.requirements(properties.getDefaultRequirements(), schemes),
+						"nexios.security.default-requirements", properties.isPublicByDefault(),
+						PropertiesSecuritySchemes.requirements(properties.getActuator().getRequirements(), schemes),
+						properties.getActuator().getPublicEndpoints()),
+				handlerMethods.keySet(), handlerMethods::get);
+		PublicOperationsReport.log(model, handlerMethods);
+		return model;
 	}
 
 	/**

@@ -2,8 +2,10 @@ package dev.nexios.spring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.nexios.spring.model.ApiKeyLocation;
 import dev.nexios.spring.model.SecuritySchemeType;
@@ -40,10 +42,28 @@ public class NexiosSecurityProperties {
 	/**
 	 * Security requirements of operations that declare none, as alternatives (OR), each a map of scheme
 	 * name to required scopes (AND). Documented as the root-level "security" of the OpenAPI document.
-	 * Empty: such operations are public. An empty map "{}" among the alternatives makes authentication
-	 * optional.
+	 * Also what actuator endpoints (but health) and requests that reach no declared operation require.
+	 * Not set: "bearerAuth" when that scheme is declared, else the application does not start. An empty
+	 * map "{}" among the alternatives makes authentication optional for undeclared operations.
 	 */
 	private List<Map<String, List<String>>> defaultRequirements = new ArrayList<>();
+
+	/**
+	 * Whether operations without @NexiosSecured or @NexiosPublic are public instead of requiring the
+	 * default requirements. Each public operation is then listed in a warning at startup. Actuator
+	 * endpoints and requests that reach no declared operation still require the default requirements.
+	 */
+	private boolean publicByDefault = false;
+
+	/**
+	 * Security of actuator endpoints, on the application's port and on management.server.port.
+	 */
+	private final Actuator actuator = new Actuator();
+
+	/**
+	 * Protection against cross-site requests that carry credentials a browser sends on its own.
+	 */
+	private final Csrf csrf = new Csrf();
 
 	/**
 	 * Protection of springdoc's own endpoints (the OpenAPI document and Swagger UI).
@@ -77,6 +97,22 @@ public class NexiosSecurityProperties {
 
 	public void setDefaultRequirements(List<Map<String, List<String>>> defaultRequirements) {
 		this.defaultRequirements = defaultRequirements;
+	}
+
+	public boolean isPublicByDefault() {
+		return this.publicByDefault;
+	}
+
+	public void setPublicByDefault(boolean publicByDefault) {
+		this.publicByDefault = publicByDefault;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
+	}
+
+	public Csrf getCsrf() {
+		return this.csrf;
 	}
 
 	public Docs getDocs() {
@@ -552,6 +588,78 @@ public class NexiosSecurityProperties {
 
 		public void setScopes(List<String> scopes) {
 			this.scopes = scopes;
+		}
+
+	}
+
+	/**
+	 * Security of actuator endpoints: Spring Boot's own rule by default (health public, every other
+	 * endpoint authenticated).
+	 */
+	public static class Actuator {
+
+		/**
+		 * Security requirements of actuator endpoints that are not public, in the form of
+		 * default-requirements. Empty (the default): the default requirements.
+		 */
+		private List<Map<String, List<String>>> requirements = new ArrayList<>();
+
+		/**
+		 * IDs of actuator endpoints open to anonymous requests, e.g. health, info. Empty: none.
+		 */
+		private Set<String> publicEndpoints = new LinkedHashSet<>(Set.of("health"));
+
+		public List<Map<String, List<String>>> getRequirements() {
+			return this.requirements;
+		}
+
+		public void setRequirements(List<Map<String, List<String>>> requirements) {
+			this.requirements = requirements;
+		}
+
+		public Set<String> getPublicEndpoints() {
+			return this.publicEndpoints;
+		}
+
+		public void setPublicEndpoints(Set<String> publicEndpoints) {
+			this.publicEndpoints = publicEndpoints;
+		}
+
+	}
+
+	/**
+	 * Cross-site request protection for credentials that a browser sends on its own (HTTP Basic, an
+	 * API key in a cookie): a request with an unsafe method (not GET, HEAD, OPTIONS or TRACE) that a
+	 * browser marks as cross-site (Sec-Fetch-Site) or whose Origin is not the request's own gets 403
+	 * when it is accepted only through such a credential.
+	 */
+	public static class Csrf {
+
+		/**
+		 * Whether cross-site requests with browser-sent credentials are refused.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Origins allowed to send such requests, e.g. https://admin.example.com (scheme, host and port,
+		 * as browsers send them in the Origin header).
+		 */
+		private Set<String> trustedOrigins = new LinkedHashSet<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Set<String> getTrustedOrigins() {
+			return this.trustedOrigins;
+		}
+
+		public void setTrustedOrigins(Set<String> trustedOrigins) {
+			this.trustedOrigins = trustedOrigins;
 		}
 
 	}

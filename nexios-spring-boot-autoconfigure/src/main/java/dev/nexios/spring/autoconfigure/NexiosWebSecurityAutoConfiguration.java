@@ -8,9 +8,12 @@ import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
+import dev.nexios.spring.web.servlet.CrossSiteRequests;
+import dev.nexios.spring.web.servlet.NexiosHttpSecurity;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
 import dev.nexios.spring.web.servlet.SchemeKeyMaterial;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,22 +21,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Auto-configuration of the enforcement: a stateless {@link SecurityFilterChain} that checks every
@@ -46,8 +43,10 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * {@code nexiosSecurityFilterChain} replaces it.
  */
 @AutoConfiguration(after = NexiosSecurityAutoConfiguration.class,
-		before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class,
-				UserDetailsServiceAutoConfiguration.class })
+		beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, BearerTokenAuthenticationToken.class })
 @ConditionalOnBooleanProperty(name = "nexios.security.enabled", matchIfMissing = true)
@@ -64,7 +63,8 @@ public class NexiosWebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "nexiosSecurityFilterChain")
 	SecurityFilterChain nexiosSecurityFilterChain(HttpSecurity http, NexiosSecurityModel model,
 			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
-			Environment environment) throws Exception {
+			Environment environment, ObjectProvider<SecurityContextHolderStrategy> contextHolderStrategy)
+			throws Exception {
 		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
 			.requirements(properties.getDocs().getRequirements(), schemes);
 		List<String> problems = docsRequirements.stream()
@@ -76,19 +76,12 @@ public class NexiosWebSecurityAutoConfiguration {
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
 		}
-		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
-		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial(properties), docsRequirements,
-				swaggerUiPrefix(environment), context, repository);
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-			.csrf((csrf) -> csrf.disable())
-			.cors(Customizer.withDefaults())
-			.formLogin((formLogin) -> formLogin.disable())
-			.httpBasic((httpBasic) -> httpBasic.disable())
-			.logout((logout) -> logout.disable())
-			.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		DispatcherTypesCheck.check(environment);
+		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
+			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
+		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
+				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
 		return http.build();
 	}
 

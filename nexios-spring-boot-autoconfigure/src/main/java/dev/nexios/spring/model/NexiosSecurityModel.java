@@ -10,24 +10,44 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * The resolved, immutable security declaration of an application: the declared security schemes, the
- * default requirements, and the effective requirements of every Spring MVC handler method. It is the
- * single source that both the OpenAPI document and the request enforcement read.
+ * default requirements, the effective requirements of every Spring MVC handler method, and the
+ * requirements of what is not an operation (actuator endpoints, any other request). It is the single
+ * source that both the OpenAPI document and the request enforcement read.
  *
  * <p>Built once at startup by {@code NexiosSecurityModelResolver}; lookups are constant-time map reads.
+ * Nothing is open unless declared: {@link #uncoveredRequirements()} is never empty.
  *
  * @param schemes declared schemes by name, in declaration order; unmodifiable
  * @param defaultRequirements the alternatives for operations that declare none (the root-level
- * {@code security} of the document); empty when there is no default
+ * {@code security} of the document): {@code nexios.security.default-requirements}, else
+ * {@code bearerAuth}; empty only when {@code nexios.security.public-by-default} is set
+ * @param uncoveredRequirements the alternatives for requests that reach no operation of the model (a
+ * handler the model does not know, another servlet, a failed handler lookup): the default
+ * requirements even when operations are public by default; never empty
+ * @param actuator the security of actuator endpoints
  * @param operations effective security by handler method (its controller class and the {@link Method}
  * that Spring MVC invokes); unmodifiable
  */
 public record NexiosSecurityModel(Map<String, SecuritySchemeDefinition> schemes,
-		List<SecurityRequirement> defaultRequirements, Map<HandlerKey, OperationSecurity> operations) {
+		List<SecurityRequirement> defaultRequirements, List<SecurityRequirement> uncoveredRequirements,
+		ActuatorSecurity actuator, Map<HandlerKey, OperationSecurity> operations) {
 
 	public NexiosSecurityModel {
 		schemes = Collections.unmodifiableMap(new LinkedHashMap<>(schemes));
 		defaultRequirements = List.copyOf(defaultRequirements);
+		uncoveredRequirements = List.copyOf(uncoveredRequirements);
+		if (uncoveredRequirements.isEmpty()) {
+			throw new IllegalArgumentException("uncoveredRequirements must not be empty: what is not declared is closed");
+		}
 		operations = Map.copyOf(operations);
+	}
+
+	/**
+	 * Whether operations without a declaration are public ({@code nexios.security.public-by-default}).
+	 * @return {@code true} when the default requirements are empty
+	 */
+	public boolean isPublicByDefault() {
+		return this.defaultRequirements.isEmpty();
 	}
 
 	/**

@@ -41,24 +41,10 @@ import org.springframework.web.method.HandlerMethod;
  */
 public final class NexiosSecurityModelResolver {
 
-	private NexiosSecurityModelResolver() {
-	}
+	/** The scheme that is the default requirement when none is configured. */
+	static final String DEFAULT_SCHEME = "bearerAuth";
 
-	/**
-	 * Resolves the model.
-	 * @param schemes the declared schemes; frozen by this call
-	 * @param defaultRequirements the default alternatives
-	 * @param defaultRequirementsSource the property path of the defaults, for error messages
-	 * @param handlerMethods the application's handler methods
-	 * @return the model
-	 * @throws InvalidSecurityDeclarationException listing every problem found: an incomplete scheme, a
-	 * requirement naming an undeclared scheme or a scope that no flow of an OAuth2 scheme declares, or
-	 * contradictory annotations
-	 */
-	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
-			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
-			Collection<HandlerMethod> handlerMethods) {
-		return resolve(schemes, defaultRequirements, defaultRequirementsSource, handlerMethods, (handlerMethod) -> List.of());
+	private NexiosSecurityModelResolver() {
 	}
 
 	/**
@@ -67,18 +53,18 @@ public final class NexiosSecurityModelResolver {
 	 * {@code produces}) have the same security: the operation has a single {@code security} (OpenAPI
 	 * 3.1 §4.8.10), which would be wrong for some of the requests otherwise.
 	 * @param schemes the declared schemes; frozen by this call
-	 * @param defaultRequirements the default alternatives
-	 * @param defaultRequirementsSource the property path of the defaults, for error messages
+	 * @param defaults the default requirements and the actuator's security as configured
 	 * @param handlerMethods the application's handler methods
 	 * @param operationsOf the operations a handler method serves, each as {@code "<METHOD> <path>"}, e.g.
 	 * {@code "POST /orders"}
 	 * @return the model
 	 * @throws InvalidSecurityDeclarationException listing every problem found: an incomplete scheme, a
 	 * requirement naming an undeclared scheme or a scope that no flow of an OAuth2 scheme declares,
-	 * contradictory annotations, or one operation served with different security
+	 * contradictory annotations, one operation served with different security, or no default
+	 * requirements (none configured and no {@code bearerAuth} scheme), listing the operations that
+	 * declare none
 	 */
-	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes,
-			List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
+	public static NexiosSecurityModel resolve(NexiosSecuritySchemes schemes, Defaults defaults,
 			Collection<HandlerMethod> handlerMethods, Function<HandlerMethod, Collection<String>> operationsOf) {
 		schemes.freeze();
 		List<String> problems = new ArrayList<>();
@@ -88,17 +74,30 @@ public final class NexiosSecurityModelResolver {
 			checkScheme(definition, schemes.source(name), problems);
 			definitions.put(name, definition);
 		});
-		for (int i = 0; i < defaultRequirements.size(); i++) {
-			checkRequirement(defaultRequirements.get(i), definitions, defaultRequirementsSource + "[" + i + "]",
+		List<SecurityRequirement> configured = defaults.defaultRequirements();
+		for (int i = 0; i < configured.size(); i++) {
+			checkRequirement(configured.get(i), definitions, defaults.defaultRequirementsSource() + "[" + i + "]",
 					problems);
 		}
+		List<SecurityRequirement> defaultRequirements = configured.isEmpty()
+				&& definitions.containsKey(DEFAULT_SCHEME) ? List.of(SecurityRequirement.of(DEFAULT_SCHEME)) : configured;
+		List<SecurityRequirement> uncovered = defaultRequirements.stream()
+			.filter((requirement) -> !requirement.isAnonymous())
+			.toList();
+		List<SecurityRequirement> operationDefault = defaults.publicByDefault() ? List.of() : defaultRequirements;
 		Map<NexiosSecurityModel.HandlerKey, OperationSecurity> operations = new LinkedHashMap<>();
 		Map<String, Map<List<SecurityRequirement>, Set<String>>> servedBy = new TreeMap<>();
+		Set<String> undeclared = new TreeSet<>();
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			Method method = handlerMethod.getMethod();
 			String where = handlerMethod.getBeanType().getSimpleName() + "#" + method.getName();
-			OperationSecurity security = resolveOperation(handlerMethod, defaultRequirements, where, problems);
-			security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
+			OperationSecurity security = resolveOperation(handlerMethod, operationDefault, where, problems);
+			if (security.origin() == Origin.DEFAULT) {
+				undeclared.add(where);
+			}
+			else {
+				security.requirements().forEach((requirement) -> checkRequirement(requirement, definitions, where, problems));
+			}
 			operations.put(NexiosSecurityModel.HandlerKey.of(handlerMethod), security);
 			for (String operation : operationsOf.apply(handlerMethod)) {
 				servedBy.computeIfAbsent(operation, (key) -> new LinkedHashMap<>())
@@ -117,10 +116,63 @@ public final class NexiosSecurityModelResolver {
 						+ "different paths");
 			}
 		});
+		if (uncovered.isEmpty()) {
+			problems.add(defaults.defaultRequirementsSource() + (configured.isEmpty()
+					? " is not set and no scheme '" + DEFAULT_SCHEME + "' is declared" : " names no scheme")
+					+ ": nothing would decide the requests that no declaration covers. Set it (e.g. [{"
+					+ (definitions.isEmpty() ? "apiKeyAuth" : definitions.keySet().iterator().next())
+					+ ": []}]); it applies to actuator endpoints, handlers outside the declaration and "
+					+ (defaults.publicByDefault() ? "other servlets"
+							: "every operation without @NexiosSecured or @NexiosPublic"
+									+ (undeclared.isEmpty() ? "" : " (" + String.join(", ", undeclared) + ")")
+									+ ", unless nexios.security.public-by-default=true makes those operations public"));
+		}
+		List<SecurityRequirement> actuatorRequirements = defaults.actuatorRequirements();
+		for (int i = 0; i < actuatorRequirements.size(); i++) {
+			checkRequirement(actuatorRequirements.get(i), definitions, "nexios.security.actuator.requirements[" + i + "]",
+					problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, definitions.keySet());
 		}
-		return new NexiosSecurityModel(definitions, defaultRequirements, operations);
+		return new NexiosSecurityModel(definitions, operationDefault, uncovered,
+				new ActuatorSecurity(actuatorRequirements.isEmpty() ? uncovered : actuatorRequirements,
+						defaults.actuatorPublicEndpoints()),
+				operations);
+	}
+
+	/**
+	 * What applies where nothing is declared, as configured.
+	 *
+	 * @param defaultRequirements {@code nexios.security.default-requirements}; empty when not set, then
+	 * {@code bearerAuth} is the default when that scheme is declared
+	 * @param defaultRequirementsSource the property path of the defaults, for error messages
+	 * @param publicByDefault {@code nexios.security.public-by-default}: operations without a declaration
+	 * are public (actuator endpoints and other requests still require the default requirements)
+	 * @param actuatorRequirements {@code nexios.security.actuator.requirements}; empty: the default
+	 * requirements
+	 * @param actuatorPublicEndpoints {@code nexios.security.actuator.public-endpoints}: endpoint IDs open
+	 * to all
+	 */
+	public record Defaults(List<SecurityRequirement> defaultRequirements, String defaultRequirementsSource,
+			boolean publicByDefault, List<SecurityRequirement> actuatorRequirements,
+			Set<String> actuatorPublicEndpoints) {
+
+		public Defaults {
+			defaultRequirements = List.copyOf(defaultRequirements);
+			actuatorRequirements = List.copyOf(actuatorRequirements);
+			actuatorPublicEndpoints = Set.copyOf(actuatorPublicEndpoints);
+		}
+
+		/**
+		 * The defaults of a bare application: {@code bearerAuth} when declared, the actuator's health
+		 * endpoint public.
+		 * @return the defaults
+		 */
+		public static Defaults standard() {
+			return new Defaults(List.of(), "nexios.security.default-requirements", false, List.of(), Set.of("health"));
+		}
+
 	}
 
 	/**

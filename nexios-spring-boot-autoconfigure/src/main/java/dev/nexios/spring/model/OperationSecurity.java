@@ -57,8 +57,14 @@ public record OperationSecurity(List<SecurityRequirement> requirements, Origin o
 		/** {@code @NexiosSecured} or {@code @NexiosPublic} on the controller class. */
 		CLASS,
 
-		/** {@code nexios.security.default-requirements}. */
-		DEFAULT
+		/**
+		 * No declaration: {@code nexios.security.default-requirements} (else {@code bearerAuth}), or
+		 * public under {@code nexios.security.public-by-default}.
+		 */
+		DEFAULT,
+
+		/** {@code nexios.security.actuator.*}: an actuator endpoint. */
+		ACTUATOR
 
 	}
 

@@ -2,9 +2,12 @@ package dev.nexios.spring.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.nexios.spring.model.ActuatorSecurity;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
+import dev.nexios.spring.model.SecurityRequirement;
 import dev.nexios.spring.openapi.NexiosOpenApiCustomizer;
 import dev.nexios.spring.openapi.NexiosOperationCustomizer;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -218,7 +221,9 @@ class NexiosOpenApiAutoConfigurationTest {
 
 		@Bean
 		NexiosSecurityModel userModel() {
-			return new NexiosSecurityModel(Map.of(), List.of(), Map.of());
+			List<SecurityRequirement> basic = List.of(SecurityRequirement.of("userBasic"));
+			return new NexiosSecurityModel(Map.of(), basic, basic, new ActuatorSecurity(basic, Set.of("health")),
+					Map.of());
 		}
 
 	}

@@ -52,6 +52,11 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	@Override
+	public boolean isSentByBrowser() {
+		return this.in == ApiKeyLocation.COOKIE;
+	}
+
+	@Override
 	public SchemeOutcome authenticate(HttpServletRequest request) {
 		List<String> values = values(request);
 		if (values == null) {
@@ -173,6 +178,9 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 		if (!insufficientScope.isEmpty()) {
 			challenge.append(", error=\"insufficient_scope\", scope=")
 				.append(SchemeAuthenticator.quoted(String.join(" ", insufficientScope)));
+		}
+		else if (outcome.isAuthenticated()) {
+			challenge.append(", error=\"insufficient_scope\"");
 		}
 		else if (outcome.status() == SchemeOutcome.Status.INVALID) {
 			challenge.append(", error=\"invalid_key\"");

@@ -46,6 +46,11 @@ final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	@Override
+	public boolean isSentByBrowser() {
+		return true;
+	}
+
+	@Override
 	public SchemeOutcome authenticate(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !StringUtils.startsWithIgnoreCase(header.trim(), "basic")) {

@@ -122,10 +122,11 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 
 	@Override
 	public String challenge(SchemeOutcome outcome, Collection<String> insufficientScope) {
-		if (!insufficientScope.isEmpty()) {
+		if (!insufficientScope.isEmpty() || outcome.isAuthenticated()) {
 			return "Bearer error=\"insufficient_scope\", error_description="
 					+ SchemeAuthenticator.quoted("The request requires higher privileges than provided by the access token")
-					+ ", scope=" + SchemeAuthenticator.quoted(String.join(" ", insufficientScope));
+					+ (insufficientScope.isEmpty() ? ""
+							: ", scope=" + SchemeAuthenticator.quoted(String.join(" ", insufficientScope)));
 		}
 		if (outcome.status() == SchemeOutcome.Status.INVALID) {
 			return "Bearer error=" + SchemeAuthenticator.quoted(outcome.error()) + ", error_description="

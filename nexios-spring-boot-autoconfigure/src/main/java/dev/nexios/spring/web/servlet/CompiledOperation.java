@@ -59,6 +59,15 @@ record CompiledOperation(boolean isPublic, boolean optional, List<Alternative> a
 	 */
 	record Alternative(Map<SchemeAuthenticator, Set<String>> schemes) {
 
+		/**
+		 * Whether a browser may have sent this alternative's credentials on its own: one of its schemes
+		 * is {@linkplain SchemeAuthenticator#isSentByBrowser() sent by browsers}.
+		 * @return {@code true} when cross-site request forgery could satisfy it
+		 */
+		boolean sentByBrowser() {
+			return this.schemes.keySet().stream().anyMatch(SchemeAuthenticator::isSentByBrowser);
+		}
+
 	}
 
 }

@@ -6,67 +6,171 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Finds the handler that the {@code DispatcherServlet} will dispatch a request to, by asking the same
- * {@link HandlerMapping} beans in the same order, sorted by {@link AnnotationAwareOrderComparator} as
- * the {@code DispatcherServlet} sorts them (as the deprecated {@code HandlerMappingIntrospector} did). Attributes that the mappings set are kept on a wrapper, away from the real request, so that the
+ * Finds the handler that the {@code DispatcherServlet} will dispatch a request to, by asking that
+ * servlet's own {@link HandlerMapping}s in its order. The servlet is the one the request is mapped to,
+ * in the application context of the request's {@code ServletContext}: the application's, or the
+ * management context's when actuator endpoints have their own port ({@code management.server.port}).
+ * A request mapped to any other servlet (an H2 console, a second {@code DispatcherServlet}) has no
+ * handler that the model can know: it is {@link Dispatch#UNKNOWN_SERVLET}.
+ *
+ * <p>Attributes that the mappings set are kept on a wrapper, away from the real request, so that the
  * dispatch that follows starts from a clean request.
  */
 final class DispatchHandlerResolver {
 
-	private final ObjectProvider<HandlerMapping> handlerMappingsProvider;
+	private final ApplicationContext applicationContext;
 
-	private volatile List<HandlerMapping> handlerMappings;
+	private final Map<ServletContext, Mappings> mappingsByServletContext = new ConcurrentHashMap<>();
 
-	DispatchHandlerResolver(ObjectProvider<HandlerMapping> handlerMappings) {
-		this.handlerMappingsProvider = handlerMappings;
+	DispatchHandlerResolver(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
 	}
 
 	/**
-	 * The handler of a request.
+	 * The handler of a request (of its current dispatch: a forward's or an include's target).
 	 * @param request the request
-	 * @return the handler (e.g. a {@code HandlerMethod}), or {@code null} when no mapping matches or a
-	 * mapping refuses the request (then the dispatcher answers 404, 405, 406 or 415 and no handler runs)
+	 * @return the handler with the mapping that returned it; {@link Dispatch#NO_HANDLER} when no
+	 * mapping matches, {@link Dispatch#LOOKUP_FAILED} when a mapping throws (the dispatcher would
+	 * answer 405, 406 or 415, or fail), {@link Dispatch#UNKNOWN_SERVLET} when the request is not for the
+	 * {@code DispatcherServlet}
 	 */
-	Object resolve(HttpServletRequest request) {
+	Dispatch resolve(HttpServletRequest request) {
+		Mappings mappings = this.mappingsByServletContext.computeIfAbsent(request.getServletContext(), this::mappings);
+		if (!mappings.serves(request)) {
+			return Dispatch.UNKNOWN_SERVLET;
+		}
 		HttpServletRequest isolated = new AttributeIsolatingRequest(request);
 		ServletRequestPathUtils.parseAndCache(isolated);
-		for (HandlerMapping mapping : handlerMappings()) {
+		for (HandlerMapping mapping : mappings.handlerMappings()) {
 			HandlerExecutionChain chain;
 			try {
 				chain = mapping.getHandler(isolated);
 			}
 			catch (Exception ex) {
-				return null;
+				return Dispatch.LOOKUP_FAILED;
 			}
 			if (chain != null) {
-				return chain.getHandler();
+				Object pattern = isolated.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+				return new Dispatch(mapping, chain.getHandler(), (pattern != null) ? pattern.toString() : null);
 			}
 		}
-		return null;
+		return Dispatch.NO_HANDLER;
 	}
 
-	private List<HandlerMapping> handlerMappings() {
-		List<HandlerMapping> mappings = this.handlerMappings;
-		if (mappings == null) {
-			// sorted as the DispatcherServlet sorts them: by Ordered#getOrder() before an @Order of the
-			// @Bean method, which orderedStream() would honour first
-			List<HandlerMapping> sorted = new ArrayList<>(this.handlerMappingsProvider.stream().toList());
-			AnnotationAwareOrderComparator.sort(sorted);
-			mappings = List.copyOf(sorted);
-			this.handlerMappings = mappings;
+	private Mappings mappings(ServletContext servletContext) {
+		WebApplicationContext web = WebApplicationContextUtils.getWebApplicationContext(servletContext);
+		ApplicationContext context = (web != null) ? web : this.applicationContext;
+		Map<String, DispatcherServlet> servlets = context.getBeansOfType(DispatcherServlet.class, false, false);
+		DispatcherServlet servlet = (servlets.size() == 1) ? servlets.values().iterator().next() : null;
+		return new Mappings(context, servlet, servletContext);
+	}
+
+	/**
+	 * The handler of a dispatch, and the mapping that returned it.
+	 *
+	 * @param mapping the mapping, {@code null} for the markers
+	 * @param handler the handler, {@code null} for the markers
+	 * @param pattern the mapping's best matching pattern, where it sets one
+	 */
+	record Dispatch(HandlerMapping mapping, Object handler, String pattern) {
+
+		/** No mapping has a handler: the dispatcher answers 404. */
+		static final Dispatch NO_HANDLER = new Dispatch(null, null, null);
+
+		/** A mapping threw while looking the handler up. */
+		static final Dispatch LOOKUP_FAILED = new Dispatch(null, null, null);
+
+		/** The request is for a servlet other than the application's {@code DispatcherServlet}. */
+		static final Dispatch UNKNOWN_SERVLET = new Dispatch(null, null, null);
+
+	}
+
+	/**
+	 * The {@code DispatcherServlet} of one servlet context and its handler mappings.
+	 */
+	private static final class Mappings {
+
+		private final ApplicationContext context;
+
+		private final DispatcherServlet servlet;
+
+		private final ServletContext servletContext;
+
+		private volatile List<HandlerMapping> handlerMappings;
+
+		Mappings(ApplicationContext context, DispatcherServlet servlet, ServletContext servletContext) {
+			this.context = context;
+			this.servlet = servlet;
+			this.servletContext = servletContext;
 		}
-		return mappings;
+
+		/**
+		 * Whether the request is mapped to the {@code DispatcherServlet}: a servlet container names the
+		 * servlet of each request; a mock environment (MockMvc) registers none and has only that one.
+		 */
+		boolean serves(HttpServletRequest request) {
+			// an include keeps the including request's mapping; the included servlet's is an attribute
+			HttpServletMapping mapping = (request.getDispatcherType() == DispatcherType.INCLUDE
+					&& request.getAttribute(RequestDispatcher.INCLUDE_MAPPING) instanceof HttpServletMapping included)
+							? included : request.getHttpServletMapping();
+			String name = (mapping != null) ? mapping.getServletName() : null;
+			ServletRegistration registration = (name != null && !name.isEmpty())
+					? this.servletContext.getServletRegistration(name) : null;
+			if (registration == null) {
+				return this.servletContext.getServletRegistrations().isEmpty();
+			}
+			if (this.servlet != null && this.servlet.getServletConfig() != null) {
+				return name.equals(this.servlet.getServletName());
+			}
+			String className = registration.getClassName();
+			return className != null && ClassUtils.isPresent(className, DispatcherServlet.class.getClassLoader())
+					&& DispatcherServlet.class.isAssignableFrom(
+							ClassUtils.resolveClassName(className, DispatcherServlet.class.getClassLoader()));
+		}
+
+		List<HandlerMapping> handlerMappings() {
+			List<HandlerMapping> mappings = this.handlerMappings;
+			if (mappings == null) {
+				List<HandlerMapping> own = (this.servlet != null) ? this.servlet.getHandlerMappings() : null;
+				if (own != null) {
+					mappings = List.copyOf(own);
+				}
+				else {
+					// before the servlet is initialized (MockMvc): what a DispatcherServlet detects, sorted as
+					// it sorts them (by Ordered#getOrder() before an @Order of the @Bean method)
+					List<HandlerMapping> sorted = new ArrayList<>(BeanFactoryUtils
+						.beansOfTypeIncludingAncestors(this.context, HandlerMapping.class, true, false)
+						.values());
+					AnnotationAwareOrderComparator.sort(sorted);
+					mappings = List.copyOf(sorted);
+				}
+				this.handlerMappings = mappings;
+			}
+			return mappings;
+		}
+
 	}
 
 	/**

@@ -2,8 +2,7 @@ package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Enumeration;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
-import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
-import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -24,14 +22,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,51 +33,42 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.GenericFilterBean;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Authenticates and authorizes each request against the effective security requirements of the
- * handler method that Spring MVC will dispatch it to, as held by the {@link NexiosSecurityModel}.
+ * Authenticates each dispatch of a request against the effective security requirements of the handler
+ * that Spring MVC will really dispatch it to, as held by the {@link NexiosSecurityModel}, and records the
+ * {@link Decision} for Spring Security's {@code AuthorizationFilter}, which lets the dispatch through or
+ * refuses it.
  *
- * <p>Per request: the handler is resolved through the {@code DispatcherServlet}'s own handler mappings;
- * its precompiled requirements are read from a map; then, following OpenAPI 3.1 §4.8.30:
+ * <p>Per dispatch (REQUEST, and FORWARD, INCLUDE, ERROR and ASYNC dispatches that reach a handler not yet
+ * let through for this request): the handler is resolved through the {@code DispatcherServlet}'s own
+ * handler mappings and classified ({@code OperationLookup}); its precompiled requirements are then
+ * evaluated following OpenAPI 3.1 §4.8.30:
  * <ul>
  * <li>a public operation passes, its credentials ignored;</li>
  * <li>when any alternative is satisfied (every scheme authenticated and holding the required scopes)
- * the request passes with a {@link NexiosAuthentication} in the {@code SecurityContext};</li>
+ * the request passes with a {@link NexiosAuthentication} in the {@code SecurityContext}; an alternative
+ * satisfied only through a credential that browsers send on their own (HTTP Basic, a cookie API key)
+ * does not count for a cross-site request with an unsafe method ({@code 403});</li>
  * <li>under optional authentication a request with no credential at all passes anonymously;</li>
  * <li>when some alternative authenticated but lacks scopes: {@code 403} with
  * {@code insufficient_scope} (RFC 6750 §3.1);</li>
+ * <li>when a verifier cannot be reached: {@code 503};</li>
  * <li>otherwise {@code 401} with one {@code WWW-Authenticate} challenge per acceptable scheme.</li>
  * </ul>
- * Several {@code Authorization} headers get {@code 400}. Error bodies are
- * {@code application/problem+json} (RFC 9457) and never contain a credential.
- *
- * <p>Requests whose handler is not an operation of the model (springdoc's endpoints, Spring MVC's
- * {@code OPTIONS} answer, static resources, no handler at all) pass, except springdoc's when
- * documentation requirements are configured. A handler method registered after startup and a
- * functional endpoint ({@code RouterFunction}) get the default requirements, which the document shows
- * for them (the root {@code security}). A
- * FORWARD dispatch is checked against the handler it is forwarded to; ERROR, ASYNC and INCLUDE
- * dispatches are not checked again. A request sent straight to the error controller ({@code /error})
- * gets {@code 404}: the error page only renders ERROR dispatches.
+ * Several {@code Authorization} headers get {@code 400}. A request sent straight to the error page
+ * ({@code /error}) gets {@code 404}: the error page renders only ERROR dispatches.
  */
 public final class NexiosSecurityFilter extends GenericFilterBean {
 
-	private final Map<HandlerKey, CompiledOperation> operations;
+	/** The handlers already let through for this request, so that a dispatch to one is not re-checked. */
+	private static final String ALLOWED_HANDLERS = NexiosSecurityFilter.class.getName() + ".ALLOWED_HANDLERS";
 
-	private final CompiledOperation defaults;
+	private final OperationLookup lookup;
 
-	private final CompiledOperation docs;
+	private final CrossSiteRequests crossSite;
 
-	private final String swaggerUiPrefix;
-
-	private final DispatchHandlerResolver handlerResolver;
-
-	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+	private final SecurityContextHolderStrategy contextHolder;
 
 	private final SecurityContextRepository contextRepository;
 
@@ -95,33 +80,28 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	 * @param keyMaterial key material by scheme name ({@code nexios.security.schemes.<name>.jwt}, ...)
 	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
 	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
+	 * @param crossSite the cross-site protection of browser-sent credentials
 	 * @param context the application context, source of the handler mappings and of the beans that
 	 * schemes use ({@code JwtDecoder}, {@code OpaqueTokenIntrospector}, {@code UserDetailsService},
 	 * {@code PasswordEncoder}, {@link ApiKeyAuthenticator})
+	 * @param contextHolder the application's {@code SecurityContextHolderStrategy}
 	 * @param contextRepository where the authenticated {@code SecurityContext} is saved for the request
 	 * @throws IllegalStateException when a scheme's key material is unusable
 	 */
 	public NexiosSecurityFilter(NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
-			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, ApplicationContext context,
+			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, CrossSiteRequests crossSite,
+			ApplicationContext context, SecurityContextHolderStrategy contextHolder,
 			SecurityContextRepository contextRepository) {
-		this(model, new SchemeAuthenticators(keyMaterial, context, context, System::getenv), docsRequirements,
-				swaggerUiPrefix, new DispatchHandlerResolver(context.getBeanProvider(HandlerMapping.class)),
-				contextRepository);
+		this(new OperationLookup(model, new SchemeAuthenticators(keyMaterial, context, context, System::getenv).create(model),
+				docsRequirements, swaggerUiPrefix, new DispatchHandlerResolver(context), context), crossSite,
+				contextHolder, contextRepository);
 	}
 
-	NexiosSecurityFilter(NexiosSecurityModel model, SchemeAuthenticators factory,
-			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, DispatchHandlerResolver handlerResolver,
-			SecurityContextRepository contextRepository) {
-		Map<String, SchemeAuthenticator> authenticators = factory.create(model);
-		Map<OperationSecurity, CompiledOperation> compiled = new HashMap<>();
-		Map<HandlerKey, CompiledOperation> operations = new HashMap<>();
-		model.operations().forEach((handler, security) -> operations.put(handler,
-				compiled.computeIfAbsent(security, (key) -> CompiledOperation.compile(key, authenticators))));
-		this.operations = Collections.unmodifiableMap(operations);
-		this.defaults = CompiledOperation.compile(model.defaultRequirements(), authenticators);
-		this.docs = docsRequirements.isEmpty() ? null : CompiledOperation.compile(docsRequirements, authenticators);
-		this.swaggerUiPrefix = swaggerUiPrefix;
-		this.handlerResolver = handlerResolver;
+	NexiosSecurityFilter(OperationLookup lookup, CrossSiteRequests crossSite,
+			SecurityContextHolderStrategy contextHolder, SecurityContextRepository contextRepository) {
+		this.lookup = lookup;
+		this.crossSite = (crossSite != null) ? crossSite : CrossSiteRequests.DISABLED;
+		this.contextHolder = (contextHolder != null) ? contextHolder : SecurityContextHolder.getContextHolderStrategy();
 		this.contextRepository = (contextRepository != null) ? contextRepository
 				: new RequestAttributeSecurityContextRepository();
 	}
@@ -130,91 +110,109 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws IOException, ServletException {
 		if (!(servletRequest instanceof HttpServletRequest request)
-				|| !(servletResponse instanceof HttpServletResponse response)
-				|| (request.getDispatcherType() != DispatcherType.REQUEST
-						&& request.getDispatcherType() != DispatcherType.FORWARD)) {
-			// ERROR dispatches render what was already decided; ASYNC and INCLUDE continue a checked request
+				|| !(servletResponse instanceof HttpServletResponse response)) {
 			chain.doFilter(servletRequest, servletResponse);
 			return;
 		}
-		Object handler = this.handlerResolver.resolve(request);
-		if (isErrorController(handler)) {
-			// the error page is rendered by ERROR dispatches; asked for directly, it has nothing to show
+		OperationLookup.Target target = this.lookup.lookup(request);
+		if (target.errorPage()) {
 			if (request.getDispatcherType() == DispatcherType.REQUEST) {
-				writeProblem(response, HttpStatus.NOT_FOUND, "No operation is mapped to this path", List.of());
+				// the error page renders ERROR dispatches; asked for directly, it has nothing to show
+				NexiosProblemResponses.write(this.problemWriter, response, HttpStatus.NOT_FOUND,
+						"No operation is mapped to this path", List.of());
+				return;
 			}
-			else {
+			// renders an error of a dispatch that was decided already
+			decide(request, response, chain, Decision.allow(null, target.operation()), target);
+			return;
+		}
+		if (request.getDispatcherType() != DispatcherType.REQUEST && isAllowed(request, target.handler())) {
+			decide(request, response, chain, Decision.allow(null, target.operation()), target);
+			return;
+		}
+		decide(request, response, chain, evaluate(target.operation(), request), target);
+	}
+
+	private void decide(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			Decision decision, OperationLookup.Target target) throws IOException, ServletException {
+		Object previousDecision = request.getAttribute(Decision.ATTRIBUTE);
+		request.setAttribute(Decision.ATTRIBUTE, decision);
+		if (!decision.isAllowed() || decision.authentication() == null) {
+			if (decision.isAllowed()) {
+				allowedHandlers(request).add(target.handler());
+			}
+			try {
 				chain.doFilter(request, response);
+			}
+			finally {
+				restore(request, previousDecision);
 			}
 			return;
 		}
-		CompiledOperation operation = operation(handler, request);
-		if (operation == null || operation.isPublic()) {
+		allowedHandlers(request).add(target.handler());
+		Supplier<SecurityContext> previous = this.contextHolder.getDeferredContext();
+		SecurityContext context = this.contextHolder.createEmptyContext();
+		context.setAuthentication(decision.authentication());
+		this.contextHolder.setContext(context);
+		this.contextRepository.saveContext(context, request, response);
+		try {
 			chain.doFilter(request, response);
-			return;
 		}
-		if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
-			writeProblem(response, HttpStatus.BAD_REQUEST, "Several Authorization headers were sent; send one",
-					List.of());
-			return;
-		}
-		Decision decision = evaluate(operation, request);
-		switch (decision.status()) {
-			case OK -> {
-				if (decision.authentication() != null) {
-					SecurityContext context = this.contextHolder.createEmptyContext();
-					context.setAuthentication(decision.authentication());
-					this.contextHolder.setContext(context);
-					this.contextRepository.saveContext(context, request, response);
-				}
-				chain.doFilter(request, response);
-			}
-			case UNAUTHORIZED -> writeProblem(response, HttpStatus.UNAUTHORIZED, decision.detail(),
-					decision.challenges());
-			case FORBIDDEN -> writeProblem(response, HttpStatus.FORBIDDEN, decision.detail(), decision.challenges());
-			case UNAVAILABLE -> writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, decision.detail(), List.of());
+		finally {
+			// a nested dispatch (include) gives the including handler its own caller back
+			this.contextHolder.setDeferredContext(previous);
+			restore(request, previousDecision);
 		}
 	}
 
-	private static boolean isErrorController(Object handler) {
-		return handler instanceof HandlerMethod handlerMethod
-				&& ErrorController.class.isAssignableFrom(handlerMethod.getBeanType());
+	/**
+	 * After a nested dispatch (an include) that was let through, the including dispatch's decision is
+	 * the current one again; a refusal stays, so that the including dispatch answers with it.
+	 */
+	private static void restore(HttpServletRequest request, Object previousDecision) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST && previousDecision != null
+				&& request.getAttribute(Decision.ATTRIBUTE) instanceof Decision current && current.isAllowed()) {
+			request.setAttribute(Decision.ATTRIBUTE, previousDecision);
+		}
 	}
 
-	private CompiledOperation operation(Object handler, HttpServletRequest request) {
-		if (handler instanceof HandlerMethod handlerMethod) {
-			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
-			if (operation != null) {
-				return operation;
-			}
-			String type = handlerMethod.getBeanType().getName();
-			if (type.startsWith("org.springdoc.")) {
-				return this.docs;
-			}
-			// Spring MVC's own (OPTIONS); else registered after startup, documented with the defaults
-			return type.startsWith("org.springframework.web.") ? null : this.defaults;
+	@SuppressWarnings("unchecked")
+	private static Set<Object> allowedHandlers(HttpServletRequest request) {
+		Object allowed = request.getAttribute(ALLOWED_HANDLERS);
+		if (allowed instanceof Set<?> set) {
+			return (Set<Object>) set;
 		}
-		if (handler instanceof HandlerFunction<?>) {
-			// a functional endpoint declares no security: documented (@RouterOperation) with the defaults
-			return this.defaults;
-		}
-		if (handler != null && this.docs != null && this.swaggerUiPrefix != null) {
-			String path = ServletRequestPathUtils.parseAndCache(new DispatchHandlerResolver.AttributeIsolatingRequest(request))
-				.pathWithinApplication()
-				.value();
-			if (path.startsWith(this.swaggerUiPrefix)) {
-				return this.docs;
-			}
-		}
-		return null;
+		Set<Object> created = new LinkedHashSet<>(2);
+		request.setAttribute(ALLOWED_HANDLERS, created);
+		return created;
+	}
+
+	private static boolean isAllowed(HttpServletRequest request, Object handler) {
+		return request.getAttribute(ALLOWED_HANDLERS) instanceof Set<?> set && set.contains(handler);
 	}
 
 	Decision evaluate(CompiledOperation operation, HttpServletRequest request) {
+		if (operation.isPublic()) {
+			return Decision.allow(null, operation);
+		}
+		Enumeration<String> authorizations = request.getHeaders(HttpHeaders.AUTHORIZATION);
+		if (authorizations != null && authorizations.hasMoreElements()) {
+			authorizations.nextElement();
+			if (authorizations.hasMoreElements()) {
+				return Decision.refuse(HttpStatus.BAD_REQUEST, "Several Authorization headers were sent; send one",
+						List.of(), operation);
+			}
+		}
 		Map<SchemeAuthenticator, SchemeOutcome> outcomes = new IdentityHashMap<>(4);
 		Function<SchemeAuthenticator, SchemeOutcome> outcome = (scheme) -> outcomes.computeIfAbsent(scheme,
 				(key) -> key.authenticate(request));
+		boolean refusedCrossSite = false;
 		for (CompiledOperation.Alternative alternative : operation.alternatives()) {
 			if (isSatisfied(alternative, outcome)) {
+				if (alternative.sentByBrowser() && this.crossSite.isCrossSite(request)) {
+					refusedCrossSite = true;
+					continue;
+				}
 				Map<String, Authentication> authentications = new LinkedHashMap<>();
 				Set<String> scopes = new LinkedHashSet<>();
 				alternative.schemes().keySet().forEach((scheme) -> {
@@ -222,12 +220,17 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 					authentications.put(scheme.schemeName(), result.authentication());
 					scopes.addAll(result.scopes());
 				});
-				return new Decision(Status.OK, new NexiosAuthentication(authentications, scopes), null, List.of());
+				return Decision.allow(new NexiosAuthentication(authentications, scopes), operation);
 			}
+		}
+		if (refusedCrossSite) {
+			return Decision.refuse(HttpStatus.FORBIDDEN, "A cross-site request cannot be authenticated with "
+					+ "credentials that a browser sends on its own (HTTP Basic, a cookie); send a bearer token or "
+					+ "a header API key, or make the request from this site", List.of(), operation);
 		}
 		operation.schemes().forEach(outcome::apply);
 		if (operation.optional() && outcomes.values().stream().allMatch(SchemeOutcome::isAbsent)) {
-			return new Decision(Status.OK, null, null, List.of());
+			return Decision.allow(null, operation);
 		}
 		for (CompiledOperation.Alternative alternative : operation.alternatives()) {
 			boolean authenticated = alternative.schemes().keySet().stream().allMatch((scheme) -> outcome.apply(scheme).isAuthenticated());
@@ -241,9 +244,9 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 						missing.addAll(lacking);
 					}
 				});
-				return new Decision(Status.FORBIDDEN, null,
+				return Decision.refuse(HttpStatus.FORBIDDEN,
 						"The credential does not grant the required scopes: " + String.join(" ", missing),
-						new ArrayList<>(challenges));
+						new ArrayList<>(challenges), operation);
 			}
 		}
 		List<String> unavailable = operation.schemes()
@@ -252,8 +255,8 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			.map(SchemeAuthenticator::schemeName)
 			.toList();
 		if (!unavailable.isEmpty()) {
-			return new Decision(Status.UNAVAILABLE, null, "The credential sent for " + String.join(", ", unavailable)
-					+ " cannot be verified now; try again later", List.of());
+			return Decision.refuse(HttpStatus.SERVICE_UNAVAILABLE, "The credential sent for "
+					+ String.join(", ", unavailable) + " cannot be verified now; try again later", List.of(), operation);
 		}
 		Set<String> challenges = new LinkedHashSet<>();
 		List<String> invalid = new ArrayList<>();
@@ -267,7 +270,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		String detail = invalid.isEmpty() ? "Authentication is required: " + operation.description()
 				: "The credential sent for " + String.join(", ", invalid) + " is not valid; accepted: "
 						+ operation.description();
-		return new Decision(Status.UNAUTHORIZED, null, detail, new ArrayList<>(challenges));
+		return Decision.refuse(HttpStatus.UNAUTHORIZED, detail, new ArrayList<>(challenges), operation);
 	}
 
 	private static boolean isSatisfied(CompiledOperation.Alternative alternative,
@@ -279,30 +282,6 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			}
 		}
 		return true;
-	}
-
-	private void writeProblem(HttpServletResponse response, HttpStatus status, String detail, List<String> challenges)
-			throws IOException {
-		response.resetBuffer();
-		response.setStatus(status.value());
-		challenges.forEach((challenge) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		this.problemWriter.write(ProblemDetail.forStatusAndDetail(status, detail), MediaType.APPLICATION_PROBLEM_JSON,
-				new ServletServerHttpResponse(response));
-		response.flushBuffer();
-	}
-
-	enum Status {
-
-		OK, UNAUTHORIZED, FORBIDDEN, UNAVAILABLE
-
-	}
-
-	/**
-	 * The decision on one request.
-	 */
-	record Decision(Status status, Authentication authentication, String detail, List<String> challenges) {
-
 	}
 
 }

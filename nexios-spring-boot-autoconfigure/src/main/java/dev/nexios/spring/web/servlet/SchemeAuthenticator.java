@@ -17,6 +17,15 @@ interface SchemeAuthenticator {
 	String schemeName();
 
 	/**
+	 * Whether browsers send this scheme's credential on their own, also in requests that another site
+	 * makes them send: HTTP Basic and API keys in a cookie.
+	 * @return {@code true} for credentials that cross-site request forgery can use
+	 */
+	default boolean isSentByBrowser() {
+		return false;
+	}
+
+	/**
 	 * Reads and verifies this scheme's credential. Never throws for bad input: a malformed credential
 	 * is {@link SchemeOutcome.Status#INVALID}.
 	 * @param request the request
@@ -26,9 +35,10 @@ interface SchemeAuthenticator {
 
 	/**
 	 * The {@code WWW-Authenticate} challenge (RFC 9110 §11.6.1) of this scheme.
-	 * @param outcome the outcome of this scheme for the request
-	 * @param insufficientScope the scopes that are required but were not granted, for a 403; empty for a
-	 * 401
+	 * @param outcome the outcome of this scheme for the request; an authenticated outcome is refused for
+	 * lack of scopes (403, RFC 6750 §3.1 {@code insufficient_scope})
+	 * @param insufficientScope the scopes that are required but were not granted, for a 403 (empty when
+	 * they are not known, e.g. method security refused); empty for a 401
 	 * @return the challenge
 	 */
 	String challenge(SchemeOutcome outcome, Collection<String> insufficientScope);

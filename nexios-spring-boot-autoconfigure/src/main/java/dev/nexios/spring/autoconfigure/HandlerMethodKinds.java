@@ -1,0 +1,33 @@
+package dev.nexios.spring.autoconfigure;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Which handler methods are operations of the application, to be resolved into the model: every handler
+ * method of a {@code RequestMappingInfoHandlerMapping} except springdoc's own endpoints, the error page
+ * and actuator endpoints (which have their own security, {@code nexios.security.actuator.*}).
+ */
+final class HandlerMethodKinds {
+
+	private static final String ACTUATOR_HANDLER_MAPPING = "org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping";
+
+	private HandlerMethodKinds() {
+	}
+
+	static boolean isOperation(HandlerMapping mapping, HandlerMethod handlerMethod) {
+		return !handlerMethod.getBeanType().getName().startsWith("org.springdoc.")
+				&& !ErrorController.class.isAssignableFrom(handlerMethod.getBeanType()) && !isActuator(mapping);
+	}
+
+	private static boolean isActuator(HandlerMapping mapping) {
+		ClassLoader classLoader = mapping.getClass().getClassLoader();
+		if (!ClassUtils.isPresent(ACTUATOR_HANDLER_MAPPING, classLoader)) {
+			return false;
+		}
+		return ClassUtils.resolveClassName(ACTUATOR_HANDLER_MAPPING, classLoader).isInstance(mapping);
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.nexios.spring.web.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.boot.actuate.endpoint.ExposableEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Tells which actuator endpoint a handler serves. Loaded only when Spring Boot's actuator is on the
+ * class path. An endpoint handler is any handler of Spring Boot's {@code AbstractWebMvcEndpointHandlerMapping}
+ * (on the application's port or in the management context); its endpoint is the one whose path
+ * ({@code management.endpoints.web.base-path} + its root path, or one of its additional paths such as a
+ * health group's) begins the mapping's pattern.
+ */
+final class ActuatorEndpoints {
+
+	private static final boolean PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping",
+			ActuatorEndpoints.class.getClassLoader())
+			&& ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints",
+					ActuatorEndpoints.class.getClassLoader());
+
+	private ActuatorEndpoints() {
+	}
+
+	/**
+	 * Whether a mapping is one of Spring Boot's actuator endpoint mappings.
+	 * @param mapping the mapping that returned a handler
+	 * @return {@code true} for an actuator endpoint mapping
+	 */
+	static boolean isEndpointMapping(HandlerMapping mapping) {
+		return PRESENT && mapping instanceof AbstractWebMvcEndpointHandlerMapping;
+	}
+
+	/**
+	 * The endpoint ID of a mapping pattern.
+	 * @param context the application context (its ancestors are searched too)
+	 * @param pattern the pattern that matched, e.g. {@code /actuator/health/**}
+	 * @return the endpoint ID, e.g. {@code health}; {@code null} for the links page or a path of no
+	 * endpoint
+	 */
+	static String endpointId(ApplicationContext context, String pattern) {
+		if (pattern == null) {
+			return null;
+		}
+		Map<String, PathMappedEndpoints> all = BeanFactoryUtils.beansOfTypeIncludingAncestors(context,
+				PathMappedEndpoints.class, false, false);
+		String best = null;
+		int bestLength = -1;
+		for (PathMappedEndpoints endpoints : all.values()) {
+			String base = endpoints.getBasePath();
+			for (PathMappedEndpoint endpoint : endpoints) {
+				if (!(endpoint instanceof ExposableEndpoint<?> exposable)) {
+					continue;
+				}
+				List<String> paths = new ArrayList<>();
+				paths.add(base + "/" + endpoint.getRootPath());
+				paths.addAll(endpoint.getAdditionalPaths(WebServerNamespace.SERVER));
+				paths.addAll(endpoint.getAdditionalPaths(WebServerNamespace.MANAGEMENT));
+				for (String path : paths) {
+					boolean matches = pattern.equals(path) || pattern.startsWith(path + "/");
+					if (matches && path.length() > bestLength) {
+						best = exposable.getEndpointId().toString();
+						bestLength = path.length();
+					}
+				}
+			}
+		}
+		return best;
+	}
+
+}

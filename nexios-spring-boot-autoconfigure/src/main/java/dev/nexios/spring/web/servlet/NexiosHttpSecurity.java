@@ -1,0 +1,65 @@
+package dev.nexios.spring.web.servlet;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.model.SecurityRequirement;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Configures an {@link HttpSecurity} as the Nexios chain: stateless, the {@link NexiosSecurityFilter}
+ * deciding every dispatch before Spring Security's {@code AuthorizationFilter} carries the decision out
+ * on every dispatch type (a dispatch the filter did not let through is denied), and every refusal
+ * written as problem details with its challenges, also those of method security.
+ */
+public final class NexiosHttpSecurity {
+
+	private NexiosHttpSecurity() {
+	}
+
+	/**
+	 * Configures the chain.
+	 * @param http the builder
+	 * @param model the security model
+	 * @param keyMaterial key material by scheme name
+	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
+	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
+	 * @param crossSite the cross-site protection of browser-sent credentials
+	 * @param context the application context
+	 * @param contextHolder the application's {@code SecurityContextHolderStrategy}
+	 * @throws Exception from {@link HttpSecurity}
+	 * @throws IllegalStateException when a scheme's key material is unusable
+	 */
+	public static void configure(HttpSecurity http, NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
+			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, CrossSiteRequests crossSite,
+			ApplicationContext context, SecurityContextHolderStrategy contextHolder) throws Exception {
+		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+		repository.setSecurityContextHolderStrategy(contextHolder);
+		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial, docsRequirements, swaggerUiPrefix,
+				crossSite, context, contextHolder, repository);
+		NexiosProblemResponses problems = new NexiosProblemResponses(contextHolder);
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			// stateless: no CSRF token; browser-sent credentials are refused on cross-site requests instead
+			.csrf((csrf) -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.formLogin((formLogin) -> formLogin.disable())
+			.httpBasic((httpBasic) -> httpBasic.disable())
+			.logout((logout) -> logout.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new NexiosAuthorizationManager()));
+	}
+
+}

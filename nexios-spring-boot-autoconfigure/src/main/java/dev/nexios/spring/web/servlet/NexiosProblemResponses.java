@@ -1,0 +1,139 @@
+package dev.nexios.spring.web.servlet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Writes every refusal of the chain as {@code application/problem+json} (RFC 9457) with its
+ * {@code WWW-Authenticate} challenges (RFC 9110 §11.6.1, RFC 6750 §3): the refusals that the
+ * {@link NexiosSecurityFilter} decided, and those of method security ({@code @PreAuthorize} and
+ * friends) inside an operation it let through. Spring Security's {@code ExceptionTranslationFilter}
+ * calls it as the {@link AuthenticationEntryPoint} (the caller is anonymous) and as the
+ * {@link AccessDeniedHandler} (the caller is authenticated).
+ */
+final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final JacksonJsonHttpMessageConverter problemWriter = new JacksonJsonHttpMessageConverter();
+
+	private final SecurityContextHolderStrategy contextHolder;
+
+	NexiosProblemResponses(SecurityContextHolderStrategy contextHolder) {
+		this.contextHolder = contextHolder;
+	}
+
+	/**
+	 * An anonymous caller was refused: the filter's decision, or, when the filter let the request
+	 * through (an optional operation) and method security refused it, {@code 401} with the operation's
+	 * challenges.
+	 */
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		abortIncluded(request);
+		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
+		if (decision != null && !decision.isAllowed()) {
+			write(response, decision.status(), decision.detail(), decision.challenges());
+			return;
+		}
+		List<String> challenges = new ArrayList<>();
+		if (decision != null) {
+			decision.operation()
+				.schemes()
+				.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.ABSENT, List.of())));
+		}
+		write(response, HttpStatus.UNAUTHORIZED, "Authentication is required", challenges);
+	}
+
+	/**
+	 * An authenticated caller was refused by method security: {@code 403} with an
+	 * {@code insufficient_scope} challenge (RFC 6750 §3.1) of each scheme that authenticated it.
+	 */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		abortIncluded(request);
+		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
+		if (decision != null && !decision.isAllowed()) {
+			write(response, decision.status(), decision.detail(), decision.challenges());
+			return;
+		}
+		Set<String> challenges = new LinkedHashSet<>();
+		if (decision != null && this.contextHolder.getContext().getAuthentication() instanceof NexiosAuthentication caller) {
+			decision.operation().schemes().stream().filter((scheme) -> caller.getSchemes().contains(scheme.schemeName()))
+				.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.authenticated(
+						caller.getAuthentication(scheme.schemeName()), caller.getScopes()), List.of())));
+		}
+		write(response, HttpStatus.FORBIDDEN, "The credential does not grant access to this operation",
+				new ArrayList<>(challenges));
+	}
+
+	/**
+	 * An included handler cannot set the status or headers of the response (Servlet 6.1 §9.3): its
+	 * refusal aborts the including request instead, whose own dispatch then answers with the refusal
+	 * that the request attribute still holds.
+	 */
+	private static void abortIncluded(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.INCLUDE) {
+			throw new AccessDeniedException("The included handler refused the request");
+		}
+	}
+
+	static void write(JacksonJsonHttpMessageConverter writer, HttpServletResponse response, HttpStatus status,
+			String detail, List<String> challenges) throws IOException {
+		response.resetBuffer();
+		response.setStatus(status.value());
+		challenges.forEach((challenge) -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+		writer.write(ProblemDetail.forStatusAndDetail(status, detail), MediaType.APPLICATION_PROBLEM_JSON,
+				new HttpOutputMessage() {
+					@Override
+					public OutputStream getBody() {
+						return body;
+					}
+
+					@Override
+					public HttpHeaders getHeaders() {
+						return new HttpHeaders();
+					}
+				});
+		try {
+			response.getOutputStream().write(body.toByteArray());
+		}
+		catch (IllegalStateException ex) {
+			// the handler already took the writer (e.g. before a forward or an error)
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write(body.toString(StandardCharsets.UTF_8));
+		}
+		response.flushBuffer();
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String detail, List<String> challenges)
+			throws IOException {
+		write(this.problemWriter, response, status, detail, challenges);
+	}
+
+}
