@@ -1,5 +1,7 @@
 package dev.nexios.spring.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -12,7 +14,9 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class HandlerMethodKinds {
 
-	private static final String ACTUATOR_HANDLER_MAPPING = "org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping";
+	private static final List<String> ACTUATOR_HANDLER_MAPPINGS = List.of(
+			"org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping",
+			"org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping");
 
 	private HandlerMethodKinds() {
 	}
@@ -24,10 +28,9 @@ final class HandlerMethodKinds {
 
 	private static boolean isActuator(HandlerMapping mapping) {
 		ClassLoader classLoader = mapping.getClass().getClassLoader();
-		if (!ClassUtils.isPresent(ACTUATOR_HANDLER_MAPPING, classLoader)) {
-			return false;
-		}
-		return ClassUtils.resolveClassName(ACTUATOR_HANDLER_MAPPING, classLoader).isInstance(mapping);
+		return ACTUATOR_HANDLER_MAPPINGS.stream()
+			.anyMatch((name) -> ClassUtils.isPresent(name, classLoader)
+					&& ClassUtils.resolveClassName(name, classLoader).isInstance(mapping));
 	}
 
 }

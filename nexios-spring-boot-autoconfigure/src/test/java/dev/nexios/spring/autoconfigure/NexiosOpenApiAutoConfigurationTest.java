@@ -85,7 +85,9 @@ class NexiosOpenApiAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenTheApplicationDefinesTheSchemes() {
-		this.runner.withUserConfiguration(UserSchemes.class).run((context) -> {
+		this.runner.withUserConfiguration(UserSchemes.class)
+			.withPropertyValues("nexios.security.default-requirements[0].userBasic=")
+			.run((context) -> {
 			assertThat(context).hasSingleBean(NexiosSecuritySchemes.class);
 			assertThat(context.getBean(NexiosSecuritySchemes.class)).isSameAs(context.getBean("userSchemes"));
 			assertThat(context.getBean(NexiosSecurityModel.class).schemes()).containsOnlyKeys("userBasic");
@@ -144,7 +146,8 @@ class NexiosOpenApiAutoConfigurationTest {
 	void defaultBearerAuthCanBeDisabled() {
 		this.runner
 			.withPropertyValues("nexios.security.schemes.bearerAuth.enabled=false",
-					"nexios.security.schemes.basicAuth.type=http", "nexios.security.schemes.basicAuth.scheme=basic")
+					"nexios.security.schemes.basicAuth.type=http", "nexios.security.schemes.basicAuth.scheme=basic",
+					"nexios.security.default-requirements[0].basicAuth=")
 			.run((context) -> assertThat(schemes(context.getBean(NexiosOpenApiCustomizer.class)))
 				.containsOnlyKeys("basicAuth"));
 	}

@@ -29,6 +29,8 @@ final class ActuatorEndpoints {
 			&& ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints",
 					ActuatorEndpoints.class.getClassLoader());
 
+	private static final String CONTROLLER_ENDPOINT_HANDLER_MAPPING = "org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping";
+
 	private ActuatorEndpoints() {
 	}
 
@@ -38,7 +40,9 @@ final class ActuatorEndpoints {
 	 * @return {@code true} for an actuator endpoint mapping
 	 */
 	static boolean isEndpointMapping(HandlerMapping mapping) {
-		return PRESENT && mapping instanceof AbstractWebMvcEndpointHandlerMapping;
+		// ControllerEndpointHandlerMapping (@ControllerEndpoint) is named: it is deprecated for removal
+		return PRESENT && (mapping instanceof AbstractWebMvcEndpointHandlerMapping
+				|| CONTROLLER_ENDPOINT_HANDLER_MAPPING.equals(mapping.getClass().getName()));
 	}
 
 	/**

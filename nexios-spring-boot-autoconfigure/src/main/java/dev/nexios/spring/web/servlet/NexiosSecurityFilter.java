@@ -262,7 +262,8 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		List<String> invalid = new ArrayList<>();
 		for (SchemeAuthenticator scheme : operation.schemes()) {
 			SchemeOutcome result = outcome.apply(scheme);
-			challenges.add(scheme.challenge(result, List.of()));
+			// an authenticated scheme of an alternative that another scheme failed is challenged anew
+			challenges.add(scheme.challenge(result.isAuthenticated() ? SchemeOutcome.ABSENT : result, List.of()));
 			if (result.status() == SchemeOutcome.Status.INVALID) {
 				invalid.add(scheme.schemeName());
 			}

@@ -14,6 +14,7 @@ import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -224,7 +225,8 @@ final class HandlerSelectionControllers {
 	static class LateRegistration {
 
 		@Bean
-		SmartInitializingSingleton lateMapping(RequestMappingHandlerMapping mapping) {
+		SmartInitializingSingleton lateMapping(
+				@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
 			return () -> mapping.registerMapping(
 					RequestMappingInfo.paths("/late").methods(RequestMethod.GET).options(mapping.getBuilderConfiguration()).build(),
 					new LateController(), ReflectionUtils.findMethod(LateController.class, "late"));
