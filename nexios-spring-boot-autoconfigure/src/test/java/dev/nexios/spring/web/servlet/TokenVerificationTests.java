@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -266,6 +270,54 @@ class TokenVerificationTests {
 				.isInstanceOf(InvalidSecurityDeclarationException.class)
 				.hasMessageContaining("nexios.security.schemes.audienceOnly.jwt.audiences cannot take effect: the scheme "
 						+ "has no JWT key material of its own"));
+	}
+
+	// the Authorization header (RFC 9110 §11.6.2, RFC 6750 §2.1, RFC 7617 §2)
+
+	@ParameterizedTest(name = "[{index}] {0} -> {1} {2}")
+	@CsvSource(delimiter = '|', value = {
+			"Bearer {token}       | 200 | hello alice",
+			"bearer {token}       | 200 | hello alice",
+			"BEARER {token}       | 200 | hello alice",
+			"Bearer   {token}     | 200 | hello alice",
+			"Bearer               | 401 | ",
+			"Bearerx {token}      | 200 | anonymous",
+			"Bearer\t{token}      | 401 | ",
+			"Bearer {token} more  | 401 | ",
+			"Bearer ,{token}      | 401 | ",
+			"Bearer {token}=x     | 401 | ",
+			"Basic {basic}        | 200 | hello alice",
+			"basic {basic}        | 200 | hello alice",
+			"BASIC  {basic}       | 200 | hello alice",
+			"Basic                | 401 | ",
+			"Basicx {basic}       | 200 | anonymous",
+			"Basic {basic} more   | 401 | ",
+			"Basic {no-colon}     | 401 | ",
+			"Basic %%%            | 401 | ",
+			"Other {token}        | 200 | anonymous" })
+	void authorizationHeaderIsReadByItsGrammar(String header, int status, String body) throws Exception {
+		String token = issuerToken((claims) -> { });
+		String basic = Base64.getEncoder()
+			.encodeToString(("alice:" + TestSecrets.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String noColon = Base64.getEncoder().encodeToString("alice".getBytes(StandardCharsets.UTF_8));
+		String value = header.replace("\\t", "\t")
+			.replace("{token}", token)
+			.replace("{basic}", basic)
+			.replace("{no-colon}", noColon);
+		String path = header.toLowerCase().startsWith("basic") ? "/optional-basic" : "/optional-bearer";
+		HttpResponse<String> response = get(path, value);
+		assertThat(response.statusCode()).isEqualTo(status);
+		if (status == 200) {
+			assertThat(response.body()).isEqualTo(body);
+		}
+		else {
+			assertThat(response.body()).doesNotContain(token).doesNotContain(basic);
+		}
+		if (status == 401 && path.equals("/optional-bearer")) {
+			assertThat(response.headers().firstValue("WWW-Authenticate")).get()
+				.asString()
+				.startsWith("Bearer error=\"invalid_token\"");
+		}
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
