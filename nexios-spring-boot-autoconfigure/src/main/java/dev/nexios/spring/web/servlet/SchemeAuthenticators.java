@@ -46,6 +46,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -397,8 +398,9 @@ final class SchemeAuthenticators {
 	/**
 	 * The validators of a scheme's own decoder: {@code typ} (RFC 7515 §4.1.9, RFC 9068 §2.1), {@code exp}
 	 * and {@code nbf} (60 s clock skew; {@code exp} required unless relaxed, RFC 9068 §2.2), issuer,
-	 * audience, then the application's {@code OAuth2TokenValidator<Jwt>} beans (except the starter's own
-	 * {@code typ} validator for Spring Boot's decoder, which the scheme's {@code token-types} replace).
+	 * audience, then the application's {@code OAuth2TokenValidator<Jwt>} beans except {@link JwtTypeValidator}
+	 * beans (the starter's or the application's, meant for Spring Boot's decoder): the scheme's
+	 * {@code token-types} decide {@code typ}.
 	 */
 	private OAuth2TokenValidator<Jwt> validator(SchemeKeyMaterial.Jwt jwt) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
@@ -416,12 +418,10 @@ final class SchemeAuthenticators {
 					(aud) -> (aud instanceof Collection<?> values) ? values.stream().anyMatch(audiences::contains)
 							: audiences.contains(aud)));
 		}
-		Object starterTypeValidator = this.beans.containsBean(SchemeKeyMaterial.Jwt.TYPE_VALIDATOR_BEAN_NAME)
-				? this.beans.getBean(SchemeKeyMaterial.Jwt.TYPE_VALIDATOR_BEAN_NAME) : null;
 		this.beans.<OAuth2TokenValidator<Jwt>>getBeanProvider(
 				ResolvableType.forClassWithGenerics(OAuth2TokenValidator.class, Jwt.class))
 			.orderedStream()
-			.filter((bean) -> bean != starterTypeValidator)
+			.filter((bean) -> !(bean instanceof JwtTypeValidator))
 			.forEach(validators::add);
 		return JwtValidators.createDefaultWithValidators(validators);
 	}

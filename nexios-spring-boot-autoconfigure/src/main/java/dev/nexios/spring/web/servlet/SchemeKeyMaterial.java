@@ -55,8 +55,8 @@ public record SchemeKeyMaterial(Jwt jwt, OpaqueToken opaqueToken, List<ApiKey> k
 
 		/**
 		 * The name of the starter's {@code typ} validator bean, which makes Spring Boot's
-		 * {@code JwtDecoder} accept {@link #DEFAULT_TOKEN_TYPES}; a scheme's own decoder uses its
-		 * {@code token-types} instead.
+		 * {@code JwtDecoder} accept {@link #DEFAULT_TOKEN_TYPES}; a scheme's own decoder ignores
+		 * {@code JwtTypeValidator} beans and uses its {@code token-types} instead.
 		 */
 		public static final String TYPE_VALIDATOR_BEAN_NAME = "nexiosJwtTypeValidator";
 

@@ -4,6 +4,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import dev.nexios.spring.model.ApiKeyLocation;
 import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -194,6 +198,27 @@ class SchemeAuthenticatorsTests {
 		assertThat(bearer(jwt).problems(BEARER_SCHEME)).containsExactly(
 				"nexios.security.schemes.partnerAuth.jwt.public-key-location cannot take effect together with "
 						+ "nexios.security.schemes.partnerAuth.jwt.jwk-set-uri: set one source of signing keys");
+	}
+
+	@Test
+	void jwtTypeValidatorBeansAreForSpringBootsDecoderNotForASchemesOwn() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("onlyJwt", new JwtTypeValidator("JWT"));
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt("https://partner.example", null,
+				"classpath:enforcement/partner-public.pem", List.of("partner-api"), null, List.of("at+jwt"), null, null);
+		SchemeAuthenticator authenticator = new SchemeAuthenticators(
+				Map.of("partnerAuth", new SchemeKeyMaterial(jwt, null, List.of())), beans, new DefaultResourceLoader(),
+				Map.<String, String>of()::get)
+			.create(BEARER_SCHEME);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Authorization", "Bearer " + TestTokens.sign(TestTokens.PARTNER_KEY,
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
+				TestTokens.partnerClaims().build()));
+		assertThat(authenticator.authenticate(request).isAuthenticated()).isTrue();
+		MockHttpServletRequest typedJwt = new MockHttpServletRequest();
+		typedJwt.addHeader("Authorization", "Bearer " + TestTokens.sign(TestTokens.PARTNER_KEY,
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), TestTokens.partnerClaims().build()));
+		assertThat(authenticator.authenticate(typedJwt).status()).isEqualTo(SchemeOutcome.Status.INVALID);
 	}
 
 	@Test
