@@ -420,14 +420,36 @@ public class NexiosSecurityProperties {
 		private String publicKeyLocation;
 
 		/**
-		 * Accepted audiences: a token must name one of them in "aud". Empty: no audience check.
+		 * Accepted audiences: a token must name one of them in "aud". Empty: no audience check. Needs this
+		 * scheme's own key material (issuer-uri, jwk-set-uri or public-key-location).
 		 */
 		private List<String> audiences = new ArrayList<>();
 
 		/**
-		 * Accepted JWS algorithms. Defaults to RS256.
+		 * Accepted JWS algorithms (RFC 7518 §3.1), e.g. RS256, RS512, PS256, ES256. Empty: RS256. With
+		 * public-key-location (an RSA key) only RS256, RS384, RS512, PS256, PS384 and PS512. Needs this
+		 * scheme's own key material.
 		 */
-		private List<String> jwsAlgorithms = new ArrayList<>(List.of("RS256"));
+		private List<String> jwsAlgorithms = new ArrayList<>();
+
+		/**
+		 * Accepted values of the JOSE header "typ" (RFC 7515 §4.1.9), compared case-insensitively, with or
+		 * without the "application/" prefix. Empty: JWT and at+jwt (RFC 9068 §2.1). Needs this scheme's
+		 * own key material.
+		 */
+		private List<String> tokenTypes = new ArrayList<>();
+
+		/**
+		 * Whether a token without a "typ" header is refused. Unset: false, a token without "typ" is
+		 * accepted. Needs this scheme's own key material.
+		 */
+		private Boolean requireTokenType;
+
+		/**
+		 * Whether a token without an "exp" claim is refused (RFC 9068 §2.2). Unset: true. Applies also
+		 * when the scheme uses the application's JwtDecoder.
+		 */
+		private Boolean requireExpirationTime;
 
 		public String getIssuerUri() {
 			return this.issuerUri;
@@ -467,6 +489,30 @@ public class NexiosSecurityProperties {
 
 		public void setJwsAlgorithms(List<String> jwsAlgorithms) {
 			this.jwsAlgorithms = jwsAlgorithms;
+		}
+
+		public List<String> getTokenTypes() {
+			return this.tokenTypes;
+		}
+
+		public void setTokenTypes(List<String> tokenTypes) {
+			this.tokenTypes = tokenTypes;
+		}
+
+		public Boolean getRequireTokenType() {
+			return this.requireTokenType;
+		}
+
+		public void setRequireTokenType(Boolean requireTokenType) {
+			this.requireTokenType = requireTokenType;
+		}
+
+		public Boolean getRequireExpirationTime() {
+			return this.requireExpirationTime;
+		}
+
+		public void setRequireExpirationTime(Boolean requireExpirationTime) {
+			this.requireExpirationTime = requireExpirationTime;
 		}
 
 	}

@@ -23,12 +23,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -85,6 +87,25 @@ public class NexiosWebSecurityAutoConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Makes Spring Boot's {@code JwtDecoder} (from {@code spring.security.oauth2.resourceserver.jwt.*})
+	 * accept access tokens typed {@code at+jwt} (RFC 9068 §2.1) besides {@code JWT} and tokens without
+	 * {@code typ}: Spring Boot adds its {@code OAuth2TokenValidator<Jwt>} beans to its decoder, and a
+	 * {@link JwtTypeValidator} among them replaces Spring Security's default one, which accepts only
+	 * {@code JWT}. An application's own {@link JwtTypeValidator} bean replaces this one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JwtTypeValidator.class)
+	static class JwtTypeConfiguration {
+
+		@Bean(SchemeKeyMaterial.Jwt.TYPE_VALIDATOR_BEAN_NAME)
+		@ConditionalOnMissingBean(JwtTypeValidator.class)
+		JwtTypeValidator nexiosJwtTypeValidator() {
+			return SchemeKeyMaterial.Jwt.typeValidator(SchemeKeyMaterial.Jwt.DEFAULT_TOKEN_TYPES, true);
+		}
+
+	}
+
 	private static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
 		Map<String, SchemeKeyMaterial> result = new LinkedHashMap<>();
 		properties.getSchemes().forEach((name, scheme) -> {
@@ -92,7 +113,8 @@ public class NexiosWebSecurityAutoConfiguration {
 			NexiosSecurityProperties.OpaqueToken opaque = scheme.getOpaqueToken();
 			result.put(name, new SchemeKeyMaterial(
 					new SchemeKeyMaterial.Jwt(jwt.getIssuerUri(), jwt.getJwkSetUri(), jwt.getPublicKeyLocation(),
-							jwt.getAudiences(), jwt.getJwsAlgorithms()),
+							jwt.getAudiences(), jwt.getJwsAlgorithms(), jwt.getTokenTypes(), jwt.getRequireTokenType(),
+							jwt.getRequireExpirationTime()),
 					new SchemeKeyMaterial.OpaqueToken(opaque.getIntrospectionUri(), opaque.getClientId(),
 							opaque.getClientSecret()),
 					scheme.getKeys()

@@ -1,5 +1,11 @@
 package dev.nexios.spring.web.servlet;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -13,8 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
-import org.springframework.util.StringUtils;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 
 /**
  * An {@code http basic} scheme (RFC 7617): user-id and password of the {@code Authorization} header,
@@ -28,7 +33,7 @@ final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 
 	private final AuthenticationProvider provider;
 
-	private final BasicAuthenticationConverter converter = new BasicAuthenticationConverter();
+	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
 	/**
 	 * @param schemeName the scheme name, also the realm of the challenge
@@ -53,17 +58,21 @@ final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 	@Override
 	public SchemeOutcome authenticate(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !StringUtils.startsWithIgnoreCase(header.trim(), "basic")) {
+		if (header != null && header.length() > BearerTokenSchemeAuthenticator.MAX_HEADER_LENGTH) {
+			return (AuthorizationHeader.parse(header.substring(0, 64), "Basic")
+				.status() == AuthorizationHeader.Status.OTHER_SCHEME) ? SchemeOutcome.ABSENT
+						: SchemeOutcome.invalid("invalid_request", "The credentials are too long");
+		}
+		AuthorizationHeader.Credentials header68 = AuthorizationHeader.parse(header, "Basic");
+		if (header68.status() == AuthorizationHeader.Status.OTHER_SCHEME) {
 			return SchemeOutcome.ABSENT;
 		}
-		if (header.length() > BearerTokenSchemeAuthenticator.MAX_HEADER_LENGTH) {
-			return SchemeOutcome.invalid("invalid_request", "The credentials are too long");
-		}
 		try {
-			UsernamePasswordAuthenticationToken credentials = this.converter.convert(request);
+			UsernamePasswordAuthenticationToken credentials = userIdAndPassword(header68);
 			if (credentials == null || this.provider == null) {
 				return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
 			}
+			credentials.setDetails(this.details.buildDetails(request));
 			Authentication authentication = this.provider.authenticate(credentials);
 			if (authentication == null || !authentication.isAuthenticated()) {
 				return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
@@ -83,6 +92,40 @@ final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 		catch (AuthenticationException | IllegalArgumentException ex) {
 			return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
 		}
+	}
+
+	/**
+	 * The user-id and password of a {@code Basic} credential (RFC 7617 §2): the Base64 of
+	 * {@code user-id ":" password}, UTF-8 (the {@code charset} of the challenge). The user-id ends at the
+	 * first colon; neither part may contain a control character.
+	 * @return the unauthenticated token, or {@code null} when the credential is malformed
+	 */
+	static UsernamePasswordAuthenticationToken userIdAndPassword(AuthorizationHeader.Credentials credentials) {
+		if (credentials.status() != AuthorizationHeader.Status.WELL_FORMED) {
+			return null;
+		}
+		byte[] decoded;
+		try {
+			decoded = Base64.getDecoder().decode(credentials.token68());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		String pair;
+		try {
+			pair = utf8.decode(ByteBuffer.wrap(decoded)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+		int colon = pair.indexOf(':');
+		if (colon < 0 || pair.chars().anyMatch(Character::isISOControl)) {
+			return null;
+		}
+		return UsernamePasswordAuthenticationToken.unauthenticated(pair.substring(0, colon), pair.substring(colon + 1));
 	}
 
 	@Override

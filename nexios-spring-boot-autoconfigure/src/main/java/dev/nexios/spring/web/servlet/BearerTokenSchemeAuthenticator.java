@@ -16,8 +16,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.util.StringUtils;
 
 /**
  * A bearer-token scheme ({@code http bearer}, {@code oauth2}, {@code openIdConnect}): the token of the
@@ -35,8 +33,6 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 	private final String schemeName;
 
 	private final AuthenticationProvider provider;
-
-	private final DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
 
 	/**
 	 * @param schemeName the scheme name
@@ -56,17 +52,20 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 	@Override
 	public SchemeOutcome authenticate(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !StringUtils.startsWithIgnoreCase(header.trim(), "bearer")) {
+		if (header != null && header.length() > MAX_HEADER_LENGTH) {
+			return (AuthorizationHeader.parse(header.substring(0, 64), "Bearer")
+				.status() == AuthorizationHeader.Status.OTHER_SCHEME) ? SchemeOutcome.ABSENT
+						: SchemeOutcome.invalid("invalid_token", "The access token is too long");
+		}
+		AuthorizationHeader.Credentials credentials = AuthorizationHeader.parse(header, "Bearer");
+		if (credentials.status() == AuthorizationHeader.Status.OTHER_SCHEME) {
 			return SchemeOutcome.ABSENT;
 		}
-		if (header.length() > MAX_HEADER_LENGTH) {
-			return SchemeOutcome.invalid("invalid_token", "The access token is too long");
+		if (credentials.status() == AuthorizationHeader.Status.MALFORMED) {
+			return SchemeOutcome.invalid("invalid_token", "The access token is malformed");
 		}
 		try {
-			String token = this.resolver.resolve(request);
-			if (token == null) {
-				return SchemeOutcome.invalid("invalid_token", "The access token is malformed");
-			}
+			String token = credentials.token68();
 			if (this.provider == null) {
 				return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
 			}

@@ -13,8 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
 import dev.nexios.spring.web.servlet.ApiKeySchemeAuthenticator.ConfiguredKey;
@@ -22,6 +27,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,12 +38,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -45,6 +56,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -69,6 +81,9 @@ final class SchemeAuthenticators {
 
 	private final Function<String, String> environmentVariables;
 
+	private static final String BOOT_CUSTOMIZER = "org.springframework.boot.security.oauth2.server.resource."
+			+ "autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer";
+
 	SchemeAuthenticators(Map<String, SchemeKeyMaterial> properties, ListableBeanFactory beans,
 			ResourceLoader resourceLoader, Function<String, String> environmentVariables) {
 		this.properties = properties;
@@ -85,12 +100,21 @@ final class SchemeAuthenticators {
 	 * the property at fault and never contains a secret
 	 */
 	Map<String, SchemeAuthenticator> create(NexiosSecurityModel model) {
+		List<String> problems = new ArrayList<>();
+		model.schemes().values().forEach((scheme) -> problems.addAll(problems(scheme)));
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
+		}
 		Map<String, SchemeAuthenticator> result = new LinkedHashMap<>();
 		model.schemes().forEach((name, scheme) -> result.put(name, create(scheme)));
 		return result;
 	}
 
 	SchemeAuthenticator create(SecuritySchemeDefinition scheme) {
+		List<String> problems = problems(scheme);
+		if (!problems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(problems, List.of(scheme.name()));
+		}
 		SchemeKeyMaterial settings = settings(scheme.name());
 		return switch (scheme.type()) {
 			case HTTP -> "basic".equals(scheme.scheme()) ? basic(scheme)
@@ -142,11 +166,15 @@ final class SchemeAuthenticators {
 
 	private AuthenticationProvider bearerTokenProvider(String name, SchemeKeyMaterial settings) {
 		String prefix = "nexios.security.schemes." + name;
+		SchemeKeyMaterial.Jwt jwt = (settings != null) ? settings.jwt() : SchemeKeyMaterial.NONE.jwt();
 		if (settings != null) {
-			SchemeKeyMaterial.Jwt jwt = settings.jwt();
-			if (StringUtils.hasText(jwt.jwkSetUri()) || StringUtils.hasText(jwt.publicKeyLocation())
-					|| StringUtils.hasText(jwt.issuerUri())) {
+			if (hasOwnJwtKeys(jwt)) {
 				logger.info("Security scheme '" + name + "' verifies JWTs with " + prefix + ".jwt.*");
+				if (!StringUtils.hasText(jwt.issuerUri()) && jwt.audiences().isEmpty()) {
+					logger.warn("Security scheme '" + name + "' checks neither the issuer nor the audience of its "
+							+ "tokens: any token signed with its key is accepted, including tokens issued for other "
+							+ "services; set " + prefix + ".jwt.issuer-uri or " + prefix + ".jwt.audiences");
+				}
 				return jwtProvider(jwtDecoder(prefix + ".jwt", jwt));
 			}
 			SchemeKeyMaterial.OpaqueToken opaque = settings.opaqueToken();
@@ -162,7 +190,7 @@ final class SchemeAuthenticators {
 		JwtDecoder decoder = this.beans.getBeanProvider(JwtDecoder.class).getIfUnique();
 		if (decoder != null) {
 			logger.info("Security scheme '" + name + "' verifies JWTs with the application's JwtDecoder");
-			return jwtProvider(decoder);
+			return jwtProvider(jwt.expirationTimeRequired() ? new ExpirationTimeRequiringJwtDecoder(decoder) : decoder);
 		}
 		OpaqueTokenIntrospector introspector = this.beans.getBeanProvider(OpaqueTokenIntrospector.class).getIfUnique();
 		if (introspector != null) {
@@ -175,6 +203,139 @@ final class SchemeAuthenticators {
 		return null;
 	}
 
+	private static boolean hasOwnJwtKeys(SchemeKeyMaterial.Jwt jwt) {
+		return StringUtils.hasText(jwt.jwkSetUri()) || StringUtils.hasText(jwt.publicKeyLocation())
+				|| StringUtils.hasText(jwt.issuerUri());
+	}
+
+	/**
+	 * The settings of a scheme that cannot take effect, each naming its property; empty when there are
+	 * none. A setting that would be silently ignored stops the application instead.
+	 */
+	List<String> problems(SecuritySchemeDefinition scheme) {
+		List<String> problems = new ArrayList<>();
+		SchemeKeyMaterial settings = settings(scheme.name());
+		if (settings == null) {
+			return problems;
+		}
+		String prefix = "nexios.security.schemes." + scheme.name();
+		SchemeKeyMaterial.Jwt jwt = settings.jwt();
+		SchemeKeyMaterial.OpaqueToken opaque = settings.opaqueToken();
+		List<String> jwtSettings = jwtSettings(prefix + ".jwt", jwt);
+		List<String> opaqueSettings = new ArrayList<>();
+		if (StringUtils.hasText(opaque.introspectionUri())) {
+			opaqueSettings.add(prefix + ".opaque-token.introspection-uri");
+		}
+		if (StringUtils.hasText(opaque.clientId())) {
+			opaqueSettings.add(prefix + ".opaque-token.client-id");
+		}
+		if (StringUtils.hasText(opaque.clientSecret())) {
+			opaqueSettings.add(prefix + ".opaque-token.client-secret");
+		}
+		boolean bearer = scheme.type() != dev.nexios.spring.model.SecuritySchemeType.API_KEY
+				&& !(scheme.type() == dev.nexios.spring.model.SecuritySchemeType.HTTP && "basic".equals(scheme.scheme()));
+		if (!bearer) {
+			for (String property : concat(jwtSettings, opaqueSettings)) {
+				problems.add(property + " cannot take effect: only bearer-token schemes (http bearer, oauth2, "
+						+ "openIdConnect) verify tokens");
+			}
+			if (scheme.type() != dev.nexios.spring.model.SecuritySchemeType.API_KEY && !settings.keys().isEmpty()) {
+				problems.add(prefix + ".keys cannot take effect: only apiKey schemes take keys");
+			}
+			return problems;
+		}
+		if (!settings.keys().isEmpty()) {
+			problems.add(prefix + ".keys cannot take effect: only apiKey schemes take keys");
+		}
+		if (hasOwnJwtKeys(jwt)) {
+			if (StringUtils.hasText(jwt.jwkSetUri()) && StringUtils.hasText(jwt.publicKeyLocation())) {
+				problems.add(prefix + ".jwt.public-key-location cannot take effect together with " + prefix
+						+ ".jwt.jwk-set-uri: set one source of signing keys");
+			}
+			for (String property : opaqueSettings) {
+				problems.add(property + " cannot take effect: the scheme verifies JWTs with " + prefix
+						+ ".jwt.*; set either the JWT key material or the introspection endpoint");
+			}
+			problems.addAll(algorithmProblems(prefix + ".jwt", jwt));
+		}
+		else {
+			String verifier = StringUtils.hasText(opaque.introspectionUri())
+					? "introspects tokens with " + prefix + ".opaque-token.introspection-uri"
+					: "verifies tokens with the application's JwtDecoder or OpaqueTokenIntrospector bean "
+							+ "(spring.security.oauth2.resourceserver.*)";
+			for (String property : jwtSettings) {
+				if (!property.endsWith(".require-expiration-time")) {
+					problems.add(property + " cannot take effect: the scheme has no JWT key material of its own ("
+							+ prefix + ".jwt.issuer-uri, .jwk-set-uri or .public-key-location) and " + verifier);
+				}
+			}
+			if (!StringUtils.hasText(opaque.introspectionUri())) {
+				for (String property : opaqueSettings) {
+					problems.add(property + " cannot take effect without " + prefix + ".opaque-token.introspection-uri");
+				}
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * The JWT settings of a scheme that are set, by property path; key material excluded.
+	 */
+	private static List<String> jwtSettings(String prefix, SchemeKeyMaterial.Jwt jwt) {
+		List<String> set = new ArrayList<>();
+		if (StringUtils.hasText(jwt.issuerUri())) {
+			set.add(prefix + ".issuer-uri");
+		}
+		if (StringUtils.hasText(jwt.jwkSetUri())) {
+			set.add(prefix + ".jwk-set-uri");
+		}
+		if (StringUtils.hasText(jwt.publicKeyLocation())) {
+			set.add(prefix + ".public-key-location");
+		}
+		if (!jwt.audiences().isEmpty()) {
+			set.add(prefix + ".audiences");
+		}
+		if (!jwt.jwsAlgorithms().isEmpty()) {
+			set.add(prefix + ".jws-algorithms");
+		}
+		if (!jwt.tokenTypes().isEmpty()) {
+			set.add(prefix + ".token-types");
+		}
+		if (jwt.requireTokenType() != null) {
+			set.add(prefix + ".require-token-type");
+		}
+		if (jwt.requireExpirationTime() != null) {
+			set.add(prefix + ".require-expiration-time");
+		}
+		return set;
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
+	/**
+	 * Unknown algorithms, and algorithms that an RSA public key cannot verify.
+	 */
+	private static List<String> algorithmProblems(String prefix, SchemeKeyMaterial.Jwt jwt) {
+		List<String> problems = new ArrayList<>();
+		for (String name : jwt.jwsAlgorithms()) {
+			SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
+			if (algorithm == null) {
+				problems.add(prefix + ".jws-algorithms: '" + name + "' is not a supported JWS algorithm "
+						+ "(RFC 7518 §3.1), e.g. RS256, ES256, PS256");
+			}
+			else if (StringUtils.hasText(jwt.publicKeyLocation())
+					&& !JWSAlgorithm.Family.RSA.contains(JWSAlgorithm.parse(algorithm.getName()))) {
+				problems.add(prefix + ".jws-algorithms: " + name + " cannot be verified with the RSA public key of "
+						+ prefix + ".public-key-location; RS256, RS384, RS512, PS256, PS384 and PS512 can");
+			}
+		}
+		return problems;
+	}
+
 	private AuthenticationProvider jwtProvider(JwtDecoder decoder) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		JwtAuthenticationConverter converter = this.beans.getBeanProvider(JwtAuthenticationConverter.class)
@@ -185,20 +346,69 @@ final class SchemeAuthenticators {
 		return provider;
 	}
 
+	/**
+	 * A scheme's own JWT decoder, built as Spring Boot builds its own ({@code JwtDecoderConfiguration}):
+	 * the application's {@code JwkSetUriJwtDecoderBuilderCustomizer} beans customize the JWK Set URI and
+	 * issuer builders, and its {@code OAuth2TokenValidator<Jwt>} beans are added to the scheme's
+	 * validators.
+	 */
 	private JwtDecoder jwtDecoder(String prefix, SchemeKeyMaterial.Jwt jwt) {
-		List<SignatureAlgorithm> algorithms = new ArrayList<>();
+		List<String> problems = algorithmProblems(prefix, jwt);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(problems.get(0));
+		}
+		Set<SignatureAlgorithm> algorithms = new LinkedHashSet<>();
 		for (String name : jwt.jwsAlgorithms()) {
-			SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
-			if (algorithm == null) {
-				throw new IllegalStateException(prefix + ".jws-algorithms: '" + name + "' is not a supported JWS "
-						+ "algorithm (RFC 7518 §3.1), e.g. RS256, ES256, PS256");
-			}
-			algorithms.add(algorithm);
+			algorithms.add(SignatureAlgorithm.from(name));
 		}
 		if (algorithms.isEmpty()) {
 			algorithms.add(SignatureAlgorithm.RS256);
 		}
+		OAuth2TokenValidator<Jwt> validator = validator(jwt);
+		if (StringUtils.hasText(jwt.jwkSetUri())) {
+			NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+				.jwsAlgorithms((set) -> set.addAll(algorithms));
+			customize(builder);
+			NimbusJwtDecoder decoder = builder.build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		}
+		if (StringUtils.hasText(jwt.publicKeyLocation())) {
+			// one RSA key serves every RS* and PS* algorithm; the key selector checks the header's alg, and
+			// a kid in the header is not matched against the key, which has none
+			JWK key = new RSAKey.Builder(publicKey(prefix, jwt.publicKeyLocation())).build();
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource((selector, context) -> List.of(key))
+				.jwsAlgorithms((set) -> set.addAll(algorithms))
+				.build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		}
+		String issuer = jwt.issuerUri();
+		// discovery (OpenID Connect Discovery / RFC 8414) on first use, as Spring Boot does
+		return new SupplierJwtDecoder(() -> {
+			NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = NimbusJwtDecoder.withIssuerLocation(issuer)
+				.jwsAlgorithms((set) -> set.addAll(algorithms));
+			customize(builder);
+			NimbusJwtDecoder decoder = builder.build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		});
+	}
+
+	/**
+	 * The validators of a scheme's own decoder: {@code typ} (RFC 7515 §4.1.9, RFC 9068 §2.1), {@code exp}
+	 * and {@code nbf} (60 s clock skew; {@code exp} required unless relaxed, RFC 9068 §2.2), issuer,
+	 * audience, then the application's {@code OAuth2TokenValidator<Jwt>} beans except {@link JwtTypeValidator}
+	 * beans (the starter's or the application's, meant for Spring Boot's decoder): the scheme's
+	 * {@code token-types} decide {@code typ}.
+	 */
+	private OAuth2TokenValidator<Jwt> validator(SchemeKeyMaterial.Jwt jwt) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(SchemeKeyMaterial.Jwt.typeValidator(jwt.tokenTypes().isEmpty() ? SchemeKeyMaterial.Jwt.DEFAULT_TOKEN_TYPES
+				: jwt.tokenTypes(), !Boolean.TRUE.equals(jwt.requireTokenType())));
+		JwtTimestampValidator timestamps = new JwtTimestampValidator();
+		timestamps.setAllowEmptyExpiryClaim(!jwt.expirationTimeRequired());
+		validators.add(timestamps);
 		if (StringUtils.hasText(jwt.issuerUri())) {
 			validators.add(new JwtIssuerValidator(jwt.issuerUri()));
 		}
@@ -208,30 +418,60 @@ final class SchemeAuthenticators {
 					(aud) -> (aud instanceof Collection<?> values) ? values.stream().anyMatch(audiences::contains)
 							: audiences.contains(aud)));
 		}
-		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
-		if (StringUtils.hasText(jwt.jwkSetUri())) {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
-				.jwsAlgorithms((set) -> set.addAll(algorithms))
-				.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
+		this.beans.<OAuth2TokenValidator<Jwt>>getBeanProvider(
+				ResolvableType.forClassWithGenerics(OAuth2TokenValidator.class, Jwt.class))
+			.orderedStream()
+			.filter((bean) -> !(bean instanceof JwtTypeValidator))
+			.forEach(validators::add);
+		return JwtValidators.createDefaultWithValidators(validators);
+	}
+
+	private void customize(NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder) {
+		if (ClassUtils.isPresent(BOOT_CUSTOMIZER, SchemeAuthenticators.class.getClassLoader())) {
+			BootCustomizers.customize(this.beans, builder);
 		}
-		if (StringUtils.hasText(jwt.publicKeyLocation())) {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(prefix, jwt.publicKeyLocation()))
-				.signatureAlgorithm(algorithms.get(0))
-				.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
+	}
+
+	/**
+	 * Spring Boot's {@code JwkSetUriJwtDecoderBuilderCustomizer} beans, in a class of its own so that
+	 * the type is only loaded when Spring Boot's resource-server module is present.
+	 */
+	private static final class BootCustomizers {
+
+		static void customize(ListableBeanFactory beans, NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder) {
+			beans.getBeanProvider(JwkSetUriJwtDecoderBuilderCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
 		}
-		String issuer = jwt.issuerUri();
-		// discovery (OpenID Connect Discovery / RFC 8414) on first use, as Spring Boot does
-		return new SupplierJwtDecoder(() -> {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
-				.jwsAlgorithms((set) -> set.addAll(algorithms))
-				.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
-		});
+
+	}
+
+	/**
+	 * The application's decoder, with {@code exp} required (RFC 9068 §2.2) on the {@link Jwt} it
+	 * returns: a decoder bean cannot be given another validator, so the check follows it.
+	 */
+	private static final class ExpirationTimeRequiringJwtDecoder implements JwtDecoder {
+
+		private final JwtDecoder delegate;
+
+		private final JwtTimestampValidator validator = new JwtTimestampValidator();
+
+		ExpirationTimeRequiringJwtDecoder(JwtDecoder delegate) {
+			this.delegate = delegate;
+			this.validator.setAllowEmptyExpiryClaim(false);
+		}
+
+		@Override
+		public Jwt decode(String token) {
+			Jwt jwt = this.delegate.decode(token);
+			OAuth2TokenValidatorResult result = this.validator.validate(jwt);
+			if (result.hasErrors()) {
+				throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
+						result.getErrors());
+			}
+			return jwt;
+		}
+
 	}
 
 	private RSAPublicKey publicKey(String prefix, String location) {

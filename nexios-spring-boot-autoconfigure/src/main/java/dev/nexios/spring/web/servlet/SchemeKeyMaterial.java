@@ -1,6 +1,12 @@
 package dev.nexios.spring.web.servlet;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.util.StringUtils;
 
 /**
  * Where the credentials of one security scheme are verified: the enforcement part of
@@ -22,7 +28,10 @@ public record SchemeKeyMaterial(Jwt jwt, OpaqueToken opaqueToken, List<ApiKey> k
 	}
 
 	/**
-	 * JWT validation of one scheme.
+	 * JWT validation of one scheme. {@code issuerUri}, {@code jwkSetUri} and {@code publicKeyLocation}
+	 * are the scheme's own key material; {@code audiences}, {@code jwsAlgorithms}, {@code tokenTypes} and
+	 * {@code requireTokenType} configure the verifier built from it and cannot be used without it;
+	 * {@code requireExpirationTime} applies to every JWT of the scheme.
 	 *
 	 * @param issuerUri the issuer that tokens must name in {@code iss}; also the discovery location when
 	 * no other key source is set
@@ -30,13 +39,67 @@ public record SchemeKeyMaterial(Jwt jwt, OpaqueToken opaqueToken, List<ApiKey> k
 	 * @param publicKeyLocation a resource location of a PEM RSA public key
 	 * @param audiences accepted {@code aud} values; empty for no audience check
 	 * @param jwsAlgorithms accepted JWS algorithms (RFC 7518 §3.1); empty for {@code RS256}
+	 * @param tokenTypes accepted {@code typ} header values (RFC 7515 §4.1.9); empty for {@code JWT} and
+	 * {@code at+jwt} (RFC 9068 §2.1)
+	 * @param requireTokenType whether a token without {@code typ} is refused; {@code null} for
+	 * {@code false}
+	 * @param requireExpirationTime whether a token without {@code exp} is refused (RFC 9068 §2.2);
+	 * {@code null} for {@code true}
 	 */
 	public record Jwt(String issuerUri, String jwkSetUri, String publicKeyLocation, List<String> audiences,
-			List<String> jwsAlgorithms) {
+			List<String> jwsAlgorithms, List<String> tokenTypes, Boolean requireTokenType,
+			Boolean requireExpirationTime) {
+
+		/** The token types accepted when none are configured: RFC 7519's and RFC 9068's. */
+		public static final List<String> DEFAULT_TOKEN_TYPES = List.of("JWT", "at+jwt");
+
+		/**
+		 * The name of the starter's {@code typ} validator bean, which makes Spring Boot's
+		 * {@code JwtDecoder} accept {@link #DEFAULT_TOKEN_TYPES}; a scheme's own decoder ignores
+		 * {@code JwtTypeValidator} beans and uses its {@code token-types} instead.
+		 */
+		public static final String TYPE_VALIDATOR_BEAN_NAME = "nexiosJwtTypeValidator";
 
 		public Jwt {
 			audiences = (audiences != null) ? List.copyOf(audiences) : List.of();
 			jwsAlgorithms = (jwsAlgorithms != null) ? List.copyOf(jwsAlgorithms) : List.of();
+			tokenTypes = (tokenTypes != null) ? List.copyOf(tokenTypes) : List.of();
+		}
+
+		/**
+		 * Key material and audiences only; the other settings at their defaults.
+		 */
+		public Jwt(String issuerUri, String jwkSetUri, String publicKeyLocation, List<String> audiences,
+				List<String> jwsAlgorithms) {
+			this(issuerUri, jwkSetUri, publicKeyLocation, audiences, jwsAlgorithms, null, null, null);
+		}
+
+		/**
+		 * A {@code typ} validator that accepts the given types, with or without the {@code application/}
+		 * prefix (RFC 7515 §4.1.9), case-insensitively.
+		 * @param types the accepted types, e.g. {@code JWT}, {@code at+jwt}
+		 * @param allowMissing whether a token without {@code typ} is accepted
+		 * @return the validator
+		 */
+		public static JwtTypeValidator typeValidator(Collection<String> types, boolean allowMissing) {
+			Set<String> accepted = new LinkedHashSet<>();
+			for (String type : types) {
+				String trimmed = type.trim();
+				accepted.add(trimmed);
+				accepted.add(StringUtils.startsWithIgnoreCase(trimmed, "application/")
+						? trimmed.substring("application/".length()) : "application/" + trimmed);
+			}
+			JwtTypeValidator validator = new JwtTypeValidator(accepted);
+			validator.setAllowEmpty(allowMissing);
+			return validator;
+		}
+
+		/**
+		 * Whether a token without {@code exp} is refused.
+		 * @return {@code true} unless set to {@code false}
+		 */
+		public boolean expirationTimeRequired() {
+			return !Boolean.FALSE.equals(this.requireExpirationTime);
 		}
 
 	}

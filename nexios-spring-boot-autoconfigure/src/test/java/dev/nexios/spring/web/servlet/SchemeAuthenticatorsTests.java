@@ -4,7 +4,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import dev.nexios.spring.model.ApiKeyLocation;
+import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
 import dev.nexios.spring.model.SecuritySchemeType;
 import org.junit.jupiter.api.Test;
@@ -12,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -98,6 +104,121 @@ class SchemeAuthenticatorsTests {
 		assertThat(fromDatabase.authentication().getName()).isEqualTo("db-client:apiKeyAuth");
 		assertThat(fromDatabase.scopes()).containsExactly("reports");
 		assertThat(send(authenticator, TestSecrets.UNKNOWN_KEY).status()).isEqualTo(SchemeOutcome.Status.INVALID);
+	}
+
+	static final SecuritySchemeDefinition BEARER_SCHEME = new SecuritySchemeDefinition("partnerAuth",
+			SecuritySchemeType.HTTP, null, "bearer", "JWT", null, null, Map.of(), null);
+
+	private static SchemeAuthenticators bearer(SchemeKeyMaterial.Jwt jwt) {
+		return new SchemeAuthenticators(Map.of("partnerAuth", new SchemeKeyMaterial(jwt, null, List.of())),
+				new DefaultListableBeanFactory(), new DefaultResourceLoader(), Map.<String, String>of()::get);
+	}
+
+	@Test
+	void jwtSettingsWithoutTheSchemesOwnKeyMaterialStopTheStartNamingEachProperty() {
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt(null, null, null, List.of("partner-api"), List.of("RS512"),
+				List.of("at+jwt"), true, null);
+		assertThatExceptionOfType(InvalidSecurityDeclarationException.class)
+			.isThrownBy(() -> bearer(jwt).create(BEARER_SCHEME))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"nexios.security.schemes.partnerAuth.jwt.audiences cannot take effect: the scheme has no JWT key "
+							+ "material of its own (nexios.security.schemes.partnerAuth.jwt.issuer-uri, .jwk-set-uri or "
+							+ ".public-key-location) and verifies tokens with the application's JwtDecoder or "
+							+ "OpaqueTokenIntrospector bean (spring.security.oauth2.resourceserver.*)",
+					"nexios.security.schemes.partnerAuth.jwt.jws-algorithms cannot take effect: the scheme has no JWT key "
+							+ "material of its own (nexios.security.schemes.partnerAuth.jwt.issuer-uri, .jwk-set-uri or "
+							+ ".public-key-location) and verifies tokens with the application's JwtDecoder or "
+							+ "OpaqueTokenIntrospector bean (spring.security.oauth2.resourceserver.*)",
+					"nexios.security.schemes.partnerAuth.jwt.token-types cannot take effect: the scheme has no JWT key "
+							+ "material of its own (nexios.security.schemes.partnerAuth.jwt.issuer-uri, .jwk-set-uri or "
+							+ ".public-key-location) and verifies tokens with the application's JwtDecoder or "
+							+ "OpaqueTokenIntrospector bean (spring.security.oauth2.resourceserver.*)",
+					"nexios.security.schemes.partnerAuth.jwt.require-token-type cannot take effect: the scheme has no JWT "
+							+ "key material of its own (nexios.security.schemes.partnerAuth.jwt.issuer-uri, .jwk-set-uri or "
+							+ ".public-key-location) and verifies tokens with the application's JwtDecoder or "
+							+ "OpaqueTokenIntrospector bean (spring.security.oauth2.resourceserver.*)"));
+	}
+
+	@Test
+	void requireExpirationTimeTakesEffectWithTheApplicationsDecoderToo() {
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt(null, null, null, null, null, null, null, false);
+		assertThat(bearer(jwt).problems(BEARER_SCHEME)).isEmpty();
+	}
+
+	@Test
+	void jwtSettingsNextToAnIntrospectionEndpointStopTheStart() {
+		SchemeAuthenticators authenticators = new SchemeAuthenticators(Map.of("partnerAuth",
+				new SchemeKeyMaterial(new SchemeKeyMaterial.Jwt(null, null, null, List.of("partner-api"), null),
+						new SchemeKeyMaterial.OpaqueToken("https://issuer.example/introspect", null, null), List.of())),
+				new DefaultListableBeanFactory(), new DefaultResourceLoader(), Map.<String, String>of()::get);
+		assertThat(authenticators.problems(BEARER_SCHEME)).singleElement()
+			.asString()
+			.startsWith("nexios.security.schemes.partnerAuth.jwt.audiences cannot take effect")
+			.endsWith("introspects tokens with nexios.security.schemes.partnerAuth.opaque-token.introspection-uri");
+		SchemeAuthenticators both = new SchemeAuthenticators(Map.of("partnerAuth",
+				new SchemeKeyMaterial(new SchemeKeyMaterial.Jwt("https://partner.example", null, null, null, null),
+						new SchemeKeyMaterial.OpaqueToken("https://issuer.example/introspect", "client", TestSecrets.UNKNOWN_KEY),
+						List.of())),
+				new DefaultListableBeanFactory(), new DefaultResourceLoader(), Map.<String, String>of()::get);
+		assertThat(both.problems(BEARER_SCHEME)).hasSize(3)
+			.allSatisfy((problem) -> assertThat(problem).contains("cannot take effect: the scheme verifies JWTs with")
+				.doesNotContain(TestSecrets.UNKNOWN_KEY))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("nexios.security.schemes.partnerAuth.opaque-token.client-secret"));
+	}
+
+	@Test
+	void jwtSettingsOfASchemeThatTakesNoTokensStopTheStart() {
+		SchemeKeyMaterial scheme = new SchemeKeyMaterial(new SchemeKeyMaterial.Jwt(null, null, null, List.of("api"), null),
+				null, List.of());
+		SchemeAuthenticators authenticators = new SchemeAuthenticators(Map.of("apiKeyAuth", scheme),
+				new DefaultListableBeanFactory(), new DefaultResourceLoader(), Map.<String, String>of()::get);
+		assertThat(authenticators.problems(API_KEY_SCHEME)).containsExactly("nexios.security.schemes.apiKeyAuth.jwt.audiences "
+				+ "cannot take effect: only bearer-token schemes (http bearer, oauth2, openIdConnect) verify tokens");
+	}
+
+	@Test
+	void algorithmsThatTheRsaPublicKeyCannotVerifyStopTheStart() {
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt(null, null, "classpath:enforcement/partner-public.pem",
+				List.of("partner-api"), List.of("RS256", "ES256", "XY999"));
+		assertThat(bearer(jwt).problems(BEARER_SCHEME)).containsExactly(
+				"nexios.security.schemes.partnerAuth.jwt.jws-algorithms: ES256 cannot be verified with the RSA public key of "
+						+ "nexios.security.schemes.partnerAuth.jwt.public-key-location; RS256, RS384, RS512, PS256, PS384 "
+						+ "and PS512 can",
+				"nexios.security.schemes.partnerAuth.jwt.jws-algorithms: 'XY999' is not a supported JWS algorithm "
+						+ "(RFC 7518 §3.1), e.g. RS256, ES256, PS256");
+		SchemeKeyMaterial.Jwt rsa = new SchemeKeyMaterial.Jwt(null, null, "classpath:enforcement/partner-public.pem",
+				List.of("partner-api"), List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
+		assertThat(bearer(rsa).problems(BEARER_SCHEME)).isEmpty();
+	}
+
+	@Test
+	void twoSourcesOfSigningKeysStopTheStart() {
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt(null, "https://partner.example/jwks",
+				"classpath:enforcement/partner-public.pem", List.of("partner-api"), null);
+		assertThat(bearer(jwt).problems(BEARER_SCHEME)).containsExactly(
+				"nexios.security.schemes.partnerAuth.jwt.public-key-location cannot take effect together with "
+						+ "nexios.security.schemes.partnerAuth.jwt.jwk-set-uri: set one source of signing keys");
+	}
+
+	@Test
+	void jwtTypeValidatorBeansAreForSpringBootsDecoderNotForASchemesOwn() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("onlyJwt", new JwtTypeValidator("JWT"));
+		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt("https://partner.example", null,
+				"classpath:enforcement/partner-public.pem", List.of("partner-api"), null, List.of("at+jwt"), null, null);
+		SchemeAuthenticator authenticator = new SchemeAuthenticators(
+				Map.of("partnerAuth", new SchemeKeyMaterial(jwt, null, List.of())), beans, new DefaultResourceLoader(),
+				Map.<String, String>of()::get)
+			.create(BEARER_SCHEME);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Authorization", "Bearer " + TestTokens.sign(TestTokens.PARTNER_KEY,
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
+				TestTokens.partnerClaims().build()));
+		assertThat(authenticator.authenticate(request).isAuthenticated()).isTrue();
+		MockHttpServletRequest typedJwt = new MockHttpServletRequest();
+		typedJwt.addHeader("Authorization", "Bearer " + TestTokens.sign(TestTokens.PARTNER_KEY,
+				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), TestTokens.partnerClaims().build()));
+		assertThat(authenticator.authenticate(typedJwt).status()).isEqualTo(SchemeOutcome.Status.INVALID);
 	}
 
 	@Test

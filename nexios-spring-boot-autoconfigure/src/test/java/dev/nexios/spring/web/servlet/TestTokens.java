@@ -66,19 +66,34 @@ final class TestTokens {
 	 * A valid token of the partner issuer ({@code https://partner.example}, audience {@code partner-api}).
 	 */
 	static String partnerToken(Consumer<JWTClaimsSet.Builder> customizer) {
-		Instant now = Instant.now();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("partner-app")
-			.issuer("https://partner.example")
-			.audience(List.of("partner-api"))
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(600)));
+		JWTClaimsSet.Builder claims = partnerClaims();
 		customizer.accept(claims);
 		return sign(PARTNER_KEY, claims.build());
 	}
 
+	/**
+	 * The claims of a valid partner token.
+	 */
+	static JWTClaimsSet.Builder partnerClaims() {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().subject("partner-app")
+			.issuer("https://partner.example")
+			.audience(List.of("partner-api"))
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(600)));
+	}
+
 	static String sign(RSAPrivateKey key, JWTClaimsSet claims) {
+		return sign(key, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+	}
+
+	/**
+	 * Signs with the given header, e.g. another RSA algorithm ({@code RS512}, {@code PS256}) or a
+	 * {@code typ}.
+	 */
+	static String sign(RSAPrivateKey key, JWSHeader header, JWTClaimsSet claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+			SignedJWT jwt = new SignedJWT(header, claims);
 			jwt.sign(new RSASSASigner(key));
 			return TestSecrets.registerToken(jwt.serialize());
 		}
