@@ -1,5 +1,7 @@
 package dev.nexios.spring.openapi;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**
@@ -28,8 +31,14 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * schema that the documented 401/403 responses refer to.
  *
  * <p>Root-relative OAuth 2.0 flow URLs and OpenID Connect Discovery URLs ({@code /auth/token}) are
- * prefixed with the servlet context path: Swagger UI resolves such URLs against the origin, which
- * would drop the context path.
+ * paths of the application, like the document's paths: they are written below the path of
+ * {@code servers[0]} ({@code /gw/ctx/auth/token} behind a proxy that forwards {@code /gw} to the
+ * context path {@code /ctx}), because Swagger UI resolves them against the origin of the selected
+ * server, which would drop the proxy prefix and the context path. springdoc caches the document and
+ * sets {@code servers} per request (forwarded headers, {@code ServerBaseUrlCustomizer}s), so the
+ * prefix is read when the document is written, from the {@code servers} written with it. Without a
+ * plain server URL (none, or one with variables) the servlet context path is the prefix. Absolute
+ * URLs are written as declared.
  *
  * <p>Reads only the {@link NexiosSecurityModel}.
  */
@@ -48,7 +57,8 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 	 * Creates the customizer.
 	 * @param model the resolved security declaration
 	 * @param contextPath supplies the servlet context path ({@code ""} for the root context, otherwise
-	 * starting with {@code /}); read when the document is built
+	 * starting with {@code /}); the prefix of root-relative URLs when the document has no server with a
+	 * plain URL, read when the document is written
 	 */
 	public NexiosOpenApiCustomizer(NexiosSecurityModel model, Supplier<String> contextPath) {
 		this.model = model;
@@ -57,11 +67,12 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
 	@Override
 	public void customise(OpenAPI openApi) {
-		String prefix = Objects.requireNonNullElse(this.contextPath.get(), "");
+		Supplier<String> base = () -> basePath(openApi.getServers(),
+				Objects.requireNonNullElse(this.contextPath.get(), ""));
 		Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 		openApi.setComponents(components);
 		Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
-		this.model.schemes().forEach((name, definition) -> schemes.put(name, withContextPath(definition.toOpenApi(), prefix)));
+		this.model.schemes().forEach((name, definition) -> schemes.put(name, belowServer(definition.toOpenApi(), base)));
 		components.setSecuritySchemes(schemes.isEmpty() ? null : schemes);
 		List<SecurityRequirement> defaults = this.model.defaultRequirements();
 		openApi.setSecurity(defaults.isEmpty() ? null : NexiosOperationCustomizer.toOpenApi(defaults));
@@ -71,28 +82,118 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 		}
 	}
 
-	private static SecurityScheme withContextPath(SecurityScheme scheme, String prefix) {
-		if (prefix.isEmpty()) {
-			return scheme;
-		}
-		scheme.setOpenIdConnectUrl(withContextPath(scheme.getOpenIdConnectUrl(), prefix));
+	/**
+	 * Makes the root-relative URLs of a scheme resolve below {@code servers[0]} of the document.
+	 */
+	private static SecurityScheme belowServer(SecurityScheme scheme, Supplier<String> base) {
 		OAuthFlows flows = scheme.getFlows();
 		if (flows != null) {
-			for (OAuthFlow flow : new OAuthFlow[] { flows.getImplicit(), flows.getPassword(),
-					flows.getClientCredentials(), flows.getAuthorizationCode() }) {
-				if (flow != null) {
-					flow.setAuthorizationUrl(withContextPath(flow.getAuthorizationUrl(), prefix));
-					flow.setTokenUrl(withContextPath(flow.getTokenUrl(), prefix));
-					flow.setRefreshUrl(withContextPath(flow.getRefreshUrl(), prefix));
-				}
-			}
+			flows.setImplicit(ServerRelativeOAuthFlow.of(flows.getImplicit(), base));
+			flows.setPassword(ServerRelativeOAuthFlow.of(flows.getPassword(), base));
+			flows.setClientCredentials(ServerRelativeOAuthFlow.of(flows.getClientCredentials(), base));
+			flows.setAuthorizationCode(ServerRelativeOAuthFlow.of(flows.getAuthorizationCode(), base));
 		}
-		return scheme;
+		return isRootRelative(scheme.getOpenIdConnectUrl()) ? new ServerRelativeSecurityScheme(scheme, base) : scheme;
 	}
 
-	private static String withContextPath(String url, String prefix) {
-		boolean rootRelative = url != null && url.startsWith("/") && !url.startsWith("//");
-		return rootRelative ? prefix + url : url;
+	static boolean isRootRelative(String url) {
+		return url != null && url.startsWith("/") && !url.startsWith("//");
+	}
+
+	/**
+	 * The path that root-relative URLs are written below: the path of {@code servers[0]} as it is when
+	 * the document is written, so that it follows the per-request server URL of springdoc (forwarded
+	 * headers, context path); the context path when the document has no server with a plain URL.
+	 */
+	static String basePath(List<Server> servers, String contextPath) {
+		String url = (servers != null && !servers.isEmpty() && servers.get(0) != null) ? servers.get(0).getUrl() : null;
+		if (url == null || url.contains("{")) {
+			return contextPath;
+		}
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			return contextPath;
+		}
+		if (!uri.isAbsolute() && !isRootRelative(url)) {
+			return contextPath;
+		}
+		String path = Objects.requireNonNullElse(uri.getRawPath(), "");
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+	}
+
+	/**
+	 * An OAuth 2.0 flow whose root-relative URLs are written below the document's base path; read at
+	 * serialisation, since springdoc builds a document once and sets its {@code servers} per request.
+	 */
+	private static final class ServerRelativeOAuthFlow extends OAuthFlow {
+
+		private final transient Supplier<String> base;
+
+		private ServerRelativeOAuthFlow(OAuthFlow flow, Supplier<String> base) {
+			this.base = base;
+			setAuthorizationUrl(flow.getAuthorizationUrl());
+			setTokenUrl(flow.getTokenUrl());
+			setRefreshUrl(flow.getRefreshUrl());
+			setScopes(flow.getScopes());
+			setExtensions(flow.getExtensions());
+		}
+
+		static OAuthFlow of(OAuthFlow flow, Supplier<String> base) {
+			boolean rootRelative = flow != null && (isRootRelative(flow.getAuthorizationUrl())
+					|| isRootRelative(flow.getTokenUrl()) || isRootRelative(flow.getRefreshUrl()));
+			return rootRelative ? new ServerRelativeOAuthFlow(flow, base) : flow;
+		}
+
+		@Override
+		public String getAuthorizationUrl() {
+			return belowBase(super.getAuthorizationUrl(), this.base);
+		}
+
+		@Override
+		public String getTokenUrl() {
+			return belowBase(super.getTokenUrl(), this.base);
+		}
+
+		@Override
+		public String getRefreshUrl() {
+			return belowBase(super.getRefreshUrl(), this.base);
+		}
+
+	}
+
+	/**
+	 * An OpenID Connect scheme whose root-relative {@code openIdConnectUrl} is written below the
+	 * document's base path, read at serialisation.
+	 */
+	private static final class ServerRelativeSecurityScheme extends SecurityScheme {
+
+		private final transient Supplier<String> base;
+
+		private ServerRelativeSecurityScheme(SecurityScheme scheme, Supplier<String> base) {
+			this.base = base;
+			setType(scheme.getType());
+			setDescription(scheme.getDescription());
+			setName(scheme.getName());
+			setIn(scheme.getIn());
+			setScheme(scheme.getScheme());
+			setBearerFormat(scheme.getBearerFormat());
+			setFlows(scheme.getFlows());
+			setOpenIdConnectUrl(scheme.getOpenIdConnectUrl());
+			setExtensions(scheme.getExtensions());
+		}
+
+		@Override
+		public String getOpenIdConnectUrl() {
+			return belowBase(super.getOpenIdConnectUrl(), this.base);
+		}
+
+	}
+
+	private static String belowBase(String url, Supplier<String> base) {
+		return isRootRelative(url) ? base.get() + url : url;
 	}
 
 	private static boolean refersToProblemDetail(OpenAPI openApi) {
