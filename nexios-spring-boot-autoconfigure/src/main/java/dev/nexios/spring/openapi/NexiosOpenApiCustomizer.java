@@ -2,11 +2,13 @@ package dev.nexios.spring.openapi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
@@ -40,12 +42,23 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * plain server URL (none, or one with variables) the servlet context path is the prefix. Absolute
  * URLs are written as declared.
  *
+ * <p>In an OpenAPI 3.0 document, scopes required of schemes other than {@code oauth2} and
+ * {@code openIdConnect}, which 3.0 does not allow in {@code security}, are moved to the extension
+ * {@value #SECURITY_EXTENSION} and to a sentence of the operation description.
+ *
  * <p>Reads only the {@link NexiosSecurityModel}.
  */
 public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
 	/** Name of the problem details schema under {@code components.schemas}. */
 	public static final String PROBLEM_DETAIL_SCHEMA = "ProblemDetail";
+
+	/**
+	 * Extension that carries, in an OpenAPI 3.0 document, the security requirements with the scopes of
+	 * schemes other than {@code oauth2} and {@code openIdConnect}, which 3.0 does not allow in
+	 * {@code security}: on the operation, or at the root for the root {@code security}.
+	 */
+	public static final String SECURITY_EXTENSION = "x-nexios-security";
 
 	static final String PROBLEM_DETAIL_REF = "#/components/schemas/" + PROBLEM_DETAIL_SCHEMA;
 
@@ -76,10 +89,94 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 		components.setSecuritySchemes(schemes.isEmpty() ? null : schemes);
 		List<SecurityRequirement> defaults = this.model.defaultRequirements();
 		openApi.setSecurity(defaults.isEmpty() ? null : NexiosOperationCustomizer.toOpenApi(defaults));
+		if (openApi.getSpecVersion() != SpecVersion.V31) {
+			moveScopesOpenApi30CannotShow(openApi, schemes);
+		}
 		if (refersToProblemDetail(openApi) && (components.getSchemas() == null
 				|| !components.getSchemas().containsKey(PROBLEM_DETAIL_SCHEMA))) {
 			components.addSchemas(PROBLEM_DETAIL_SCHEMA, problemDetail(openApi.getSpecVersion()));
 		}
+	}
+
+	/**
+	 * OpenAPI 3.0 (§4.7.30) requires the list of a requirement to be empty unless the scheme is
+	 * {@code oauth2} or {@code openIdConnect}; 3.1 allows roles there. In a 3.0 document such scopes are
+	 * therefore removed from {@code security} (root and operations) and shown in the extension
+	 * {@value #SECURITY_EXTENSION} next to it (the requirements as 3.1 writes them) and in a sentence of
+	 * the description of each operation they apply to. Enforcement is unchanged.
+	 */
+	private static void moveScopesOpenApi30CannotShow(OpenAPI openApi, Map<String, SecurityScheme> schemes) {
+		String rootSentence = null;
+		if (scopesOpenApi30CannotShow(openApi.getSecurity(), schemes)) {
+			openApi.addExtension(SECURITY_EXTENSION, copy(openApi.getSecurity()));
+			rootSentence = scopesSentence(openApi.getSecurity(), schemes);
+			clearScopes(openApi.getSecurity(), schemes);
+		}
+		if (openApi.getPaths() == null) {
+			return;
+		}
+		for (PathItem path : openApi.getPaths().values()) {
+			for (Operation operation : path.readOperations()) {
+				String sentence = rootSentence;
+				if (operation.getSecurity() != null) {
+					sentence = null;
+					if (scopesOpenApi30CannotShow(operation.getSecurity(), schemes)) {
+						operation.addExtension(SECURITY_EXTENSION, copy(operation.getSecurity()));
+						sentence = scopesSentence(operation.getSecurity(), schemes);
+						clearScopes(operation.getSecurity(), schemes);
+					}
+				}
+				if (sentence != null && (operation.getDescription() == null || !operation.getDescription().contains(sentence))) {
+					operation.setDescription((operation.getDescription() != null && !operation.getDescription().isBlank())
+							? operation.getDescription() + "\n\n" + sentence : sentence);
+				}
+			}
+		}
+	}
+
+	private static boolean scopesOpenApi30CannotShow(List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements,
+			Map<String, SecurityScheme> schemes) {
+		return requirements != null && requirements.stream()
+			.flatMap((requirement) -> requirement.entrySet().stream())
+			.anyMatch((entry) -> !mayListScopes(schemes.get(entry.getKey())) && !entry.getValue().isEmpty());
+	}
+
+	/** Whether OpenAPI 3.0 allows scopes in a requirement of the scheme. */
+	private static boolean mayListScopes(SecurityScheme scheme) {
+		return scheme != null && (scheme.getType() == SecurityScheme.Type.OAUTH2
+				|| scheme.getType() == SecurityScheme.Type.OPENIDCONNECT);
+	}
+
+	private static List<Map<String, List<String>>> copy(List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements) {
+		return requirements.stream().map((requirement) -> {
+			Map<String, List<String>> result = new LinkedHashMap<>();
+			requirement.forEach((name, scopes) -> result.put(name, List.copyOf(scopes)));
+			return result;
+		}).toList();
+	}
+
+	private static String scopesSentence(List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements,
+			Map<String, SecurityScheme> schemes) {
+		StringJoiner alternatives = new StringJoiner("; or ");
+		for (io.swagger.v3.oas.models.security.SecurityRequirement requirement : requirements) {
+			StringJoiner entries = new StringJoiner(" and ");
+			requirement.forEach((name, scopes) -> {
+				if (!mayListScopes(schemes.get(name)) && !scopes.isEmpty()) {
+					entries.add(name + " with " + String.join(", ", scopes));
+				}
+			});
+			if (entries.length() > 0) {
+				alternatives.add(entries.toString());
+			}
+		}
+		return "Required scopes, which OpenAPI 3.0 cannot list under security (see " + SECURITY_EXTENSION + "): "
+				+ alternatives + ".";
+	}
+
+	private static void clearScopes(List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements,
+			Map<String, SecurityScheme> schemes) {
+		requirements.forEach((requirement) -> requirement.replaceAll(
+				(name, scopes) -> mayListScopes(schemes.get(name)) ? scopes : new ArrayList<>()));
 	}
 
 	/**

@@ -113,6 +113,16 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void scopesOfEverySchemeTypeAreListedInSecurity() {
+		assertThat(operation("/ops/roles").path("security")).isEqualTo(json("""
+				[{'apiKeyHeader': ['read']}, {'bearerAuth': ['admin', 'audit'], 'oauth2': ['read']}, {'oidc': ['profile']}]"""));
+		assertThat(operation("/ops/basic-roles").path("security")).isEqualTo(json("[{'basicAuth': ['admin']}]"));
+		assertThat(operation("/ops/basic-roles").path("description").asString()).isEqualTo("Basic with a scope.");
+		assertThat(operation("/ops/roles").has("x-nexios-security")).isFalse();
+		assertThat(this.raw).doesNotContain("x-nexios-security");
+	}
+
+	@Test
 	void optionalAuthenticationIsTheEmptyRequirement() {
 		assertThat(operation("/ops/optional").path("security")).isEqualTo(json("[{'bearerAuth': []}, {}]"));
 	}
