@@ -72,8 +72,8 @@ class OpenApiDocumentTest {
 	void securitySchemesCarryExactlyTheOpenApiFieldsOfEveryType() {
 		JsonNode expected = json("""
 				{
-				  'bearerAuth': {'type': 'http', 'description': 'JWT bearer token in the Authorization header',
-				                 'scheme': 'bearer', 'bearerFormat': 'JWT'},
+				  'bearerAuth': {'type': 'http', 'scheme': 'bearer', 'bearerFormat': 'JWT', 'description':
+				    'JWT bearer token in the Authorization header, validated following RFC8725 (JSON Web Token Best Current Practices)'},
 				  'basicAuth': {'type': 'http', 'description': 'HTTP Basic', 'scheme': 'basic'},
 				  'apiKeyHeader': {'type': 'apiKey', 'description': 'API key in a header', 'name': 'X-API-Key', 'in': 'header'},
 				  'apiKeyQuery': {'type': 'apiKey', 'name': 'api_key', 'in': 'query'},
