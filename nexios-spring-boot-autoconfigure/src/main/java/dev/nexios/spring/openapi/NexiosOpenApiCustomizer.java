@@ -1,5 +1,6 @@
 package dev.nexios.spring.openapi;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 	public static final String SECURITY_EXTENSION = "x-nexios-security";
 
 	static final String PROBLEM_DETAIL_REF = "#/components/schemas/" + PROBLEM_DETAIL_SCHEMA;
+
+	/** Text without control characters (a single line), as an ECMA-262 and Java regular expression. */
+	private static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F]*$";
+
+	private static final int URI_MAX_LENGTH = 2048;
 
 	private final NexiosSecurityModel model;
 
@@ -313,22 +319,36 @@ public class NexiosOpenApiCustomizer implements GlobalOpenApiCustomizer {
 	}
 
 	/**
-	 * The problem details object of RFC 9457 §3.1; further members are allowed (§3.2).
+	 * The problem details object of RFC 9457 §3.1; further members are allowed (§3.2). The bounds are
+	 * those of what the starter writes (a status code, its reason phrase, a one-line detail, no
+	 * {@code instance}), so that the schema meets length and pattern rules such as the OWASP API
+	 * Security ruleset's {@code owasp:api4:2023-string-limit}.
 	 */
 	private static Schema<Object> problemDetail(SpecVersion specVersion) {
 		SpecVersion version = (specVersion != null) ? specVersion : SpecVersion.V30;
 		Schema<Object> schema = schema("object", null, version, "Problem details (RFC 9457)");
 		Schema<Object> type = schema("string", "uri-reference", version,
 				"A URI reference that identifies the problem type; absent means about:blank (§4.2.1)");
+		type.setMaxLength(URI_MAX_LENGTH);
 		type.setExample("about:blank");
 		schema.addProperty("type", type);
-		schema.addProperty("title", schema("string", null, version,
-				"A short, human-readable summary of the problem type"));
-		schema.addProperty("status", schema("integer", "int32", version, "The HTTP status code"));
-		schema.addProperty("detail", schema("string", null, version,
-				"A human-readable explanation specific to this occurrence"));
-		schema.addProperty("instance", schema("string", "uri-reference", version,
-				"A URI reference that identifies this occurrence"));
+		Schema<Object> title = schema("string", null, version, "A short, human-readable summary of the problem type");
+		title.setMaxLength(256);
+		title.setPattern(ONE_LINE);
+		schema.addProperty("title", title);
+		Schema<Object> status = schema("integer", "int32", version, "The HTTP status code");
+		status.setMinimum(BigDecimal.valueOf(100));
+		status.setMaximum(BigDecimal.valueOf(599));
+		schema.addProperty("status", status);
+		Schema<Object> detail = schema("string", null, version,
+				"A human-readable explanation specific to this occurrence");
+		detail.setMaxLength(4096);
+		detail.setPattern(ONE_LINE);
+		schema.addProperty("detail", detail);
+		Schema<Object> instance = schema("string", "uri-reference", version,
+				"A URI reference that identifies this occurrence");
+		instance.setMaxLength(URI_MAX_LENGTH);
+		schema.addProperty("instance", instance);
 		return schema;
 	}
 

@@ -196,6 +196,16 @@ class OpenApiDocumentTest {
 				"instance");
 		assertThat(schema.path("properties").path("status").path("type").asString()).isEqualTo("integer");
 		assertThat(schema.path("properties").path("type").path("format").asString()).isEqualTo("uri-reference");
+		// bounded, so that length and pattern rules (OWASP API Security: api4:2023) find nothing
+		assertThat(schema.path("properties").path("status").path("minimum").asInt()).isEqualTo(100);
+		assertThat(schema.path("properties").path("status").path("maximum").asInt()).isEqualTo(599);
+		for (String name : new String[] { "type", "title", "detail", "instance" }) {
+			assertThat(schema.path("properties").path(name).path("maxLength").asInt()).as(name).isPositive();
+		}
+		assertThat(schema.path("properties").path("title").path("pattern").asString())
+			.isEqualTo("^[^\\u0000-\\u001F\\u007F]*$");
+		assertThat("Unauthorized").matches(schema.path("properties").path("title").path("pattern").asString());
+		assertThat("line\nbreak").doesNotMatch(schema.path("properties").path("detail").path("pattern").asString());
 	}
 
 	@Test
