@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * and {@code X-Forwarded-Prefix} (the public path of the application's context path, which Spring's
  * {@code ForwardedHeaderFilter} uses in place of the context path). Anything outside the prefix is 404.
  */
-final class PrefixStrippingProxy implements AutoCloseable {
+public final class PrefixStrippingProxy implements AutoCloseable {
 
 	/** Headers that the JDK client sets itself, or that describe one hop only (RFC 9110 §7.6.1). */
 	private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host",
@@ -41,7 +41,7 @@ final class PrefixStrippingProxy implements AutoCloseable {
 	 * @param backend the application's origin, e.g. {@code http://localhost:8080}
 	 * @param contextPath the application's context path, e.g. {@code /ctx}
 	 */
-	PrefixStrippingProxy(String prefix, String backend, String contextPath) {
+	public PrefixStrippingProxy(String prefix, String backend, String contextPath) {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		}
@@ -61,7 +61,11 @@ final class PrefixStrippingProxy implements AutoCloseable {
 		this.server.start();
 	}
 
-	int port() {
+	/**
+	 * The port the proxy listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.server.getAddress().getPort();
 	}
 
