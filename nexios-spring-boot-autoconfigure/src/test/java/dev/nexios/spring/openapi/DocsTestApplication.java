@@ -5,6 +5,7 @@ import dev.nexios.spring.annotation.NexiosSecured;
 import dev.nexios.spring.annotation.Requirement;
 import dev.nexios.spring.annotation.Scheme;
 import dev.nexios.spring.model.NexiosSecuritySchemesCustomizer;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
@@ -108,6 +109,22 @@ class DocsTestApplication {
 		@NexiosSecured("jwtAuth")
 		String programmatic() {
 			return "programmatic";
+		}
+
+		@GetMapping("/roles")
+		@NexiosSecured(anyOf = { @Requirement(value = "apiKeyHeader", scopes = "read"),
+				@Requirement(schemes = { @Scheme(name = "bearerAuth", scopes = { "admin", "audit" }),
+						@Scheme(name = "oauth2", scopes = "read") }),
+				@Requirement(value = "oidc", scopes = "profile") })
+		String roles() {
+			return "roles";
+		}
+
+		@GetMapping("/basic-roles")
+		@NexiosSecured(value = "basicAuth", scopes = "admin")
+		@Operation(description = "Basic with a scope.")
+		String basicRoles() {
+			return "basic-roles";
 		}
 
 		@GetMapping("/documented")

@@ -72,8 +72,8 @@ class OpenApiDocumentTest {
 	void securitySchemesCarryExactlyTheOpenApiFieldsOfEveryType() {
 		JsonNode expected = json("""
 				{
-				  'bearerAuth': {'type': 'http', 'description': 'JWT bearer token in the Authorization header',
-				                 'scheme': 'bearer', 'bearerFormat': 'JWT'},
+				  'bearerAuth': {'type': 'http', 'scheme': 'bearer', 'bearerFormat': 'JWT', 'description':
+				    'JWT bearer token in the Authorization header, validated following RFC8725 (JSON Web Token Best Current Practices)'},
 				  'basicAuth': {'type': 'http', 'description': 'HTTP Basic', 'scheme': 'basic'},
 				  'apiKeyHeader': {'type': 'apiKey', 'description': 'API key in a header', 'name': 'X-API-Key', 'in': 'header'},
 				  'apiKeyQuery': {'type': 'apiKey', 'name': 'api_key', 'in': 'query'},
@@ -110,6 +110,16 @@ class OpenApiDocumentTest {
 			.isEqualTo(json("[{'oauth2': ['read'], 'apiKeyCookie': []}, {'basicAuth': []}]"));
 		assertThat(operation("/ops/oidc").path("security")).isEqualTo(json("[{'oidc': []}]"));
 		assertThat(operation("/ops/programmatic").path("security")).isEqualTo(json("[{'jwtAuth': []}]"));
+	}
+
+	@Test
+	void scopesOfEverySchemeTypeAreListedInSecurity() {
+		assertThat(operation("/ops/roles").path("security")).isEqualTo(json("""
+				[{'apiKeyHeader': ['read']}, {'bearerAuth': ['admin', 'audit'], 'oauth2': ['read']}, {'oidc': ['profile']}]"""));
+		assertThat(operation("/ops/basic-roles").path("security")).isEqualTo(json("[{'basicAuth': ['admin']}]"));
+		assertThat(operation("/ops/basic-roles").path("description").asString()).isEqualTo("Basic with a scope.");
+		assertThat(operation("/ops/roles").has("x-nexios-security")).isFalse();
+		assertThat(this.raw).doesNotContain("x-nexios-security");
 	}
 
 	@Test
@@ -186,6 +196,16 @@ class OpenApiDocumentTest {
 				"instance");
 		assertThat(schema.path("properties").path("status").path("type").asString()).isEqualTo("integer");
 		assertThat(schema.path("properties").path("type").path("format").asString()).isEqualTo("uri-reference");
+		// bounded, so that length and pattern rules (OWASP API Security: api4:2023) find nothing
+		assertThat(schema.path("properties").path("status").path("minimum").asInt()).isEqualTo(100);
+		assertThat(schema.path("properties").path("status").path("maximum").asInt()).isEqualTo(599);
+		for (String name : new String[] { "type", "title", "detail", "instance" }) {
+			assertThat(schema.path("properties").path(name).path("maxLength").asInt()).as(name).isPositive();
+		}
+		assertThat(schema.path("properties").path("title").path("pattern").asString())
+			.isEqualTo("^[^\\u0000-\\u001F\\u007F]*$");
+		assertThat("Unauthorized").matches(schema.path("properties").path("title").path("pattern").asString());
+		assertThat("line\nbreak").doesNotMatch(schema.path("properties").path("detail").path("pattern").asString());
 	}
 
 	@Test
