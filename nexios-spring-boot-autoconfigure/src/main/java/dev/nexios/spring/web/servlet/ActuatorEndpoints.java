@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -43,6 +44,18 @@ final class ActuatorEndpoints {
 		// ControllerEndpointHandlerMapping (@ControllerEndpoint) is named: it is deprecated for removal
 		return PRESENT && (mapping instanceof AbstractWebMvcEndpointHandlerMapping
 				|| CONTROLLER_ENDPOINT_HANDLER_MAPPING.equals(mapping.getClass().getName()));
+	}
+
+	/**
+	 * Whether a handler method is an actuator endpoint's, whichever mapping returned it (the management
+	 * context's {@code DispatcherServlet} asks one composite mapping): the handlers that Spring Boot's
+	 * endpoint mappings register are classes nested in those mappings.
+	 * @param handlerMethod the handler method
+	 * @return {@code true} for an endpoint operation or the links page
+	 */
+	static boolean isEndpointHandler(HandlerMethod handlerMethod) {
+		Class<?> enclosing = handlerMethod.getBeanType().getEnclosingClass();
+		return PRESENT && enclosing != null && AbstractWebMvcEndpointHandlerMapping.class.isAssignableFrom(enclosing);
 	}
 
 	/**

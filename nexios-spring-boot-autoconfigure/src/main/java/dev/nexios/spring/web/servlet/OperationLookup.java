@@ -125,7 +125,8 @@ final class OperationLookup {
 			if (ErrorController.class.isAssignableFrom(handlerMethod.getBeanType())) {
 				return new Target(handlerMethod, this.uncovered, true);
 			}
-			if (ActuatorEndpoints.isEndpointMapping(dispatch.mapping())) {
+			if (ActuatorEndpoints.isEndpointMapping(dispatch.mapping())
+					|| ActuatorEndpoints.isEndpointHandler(handlerMethod)) {
 				return new Target(handlerMethod, this.actuatorOperations.computeIfAbsent(handlerMethod,
 						(key) -> actuator(request, dispatch.pattern())), false);
 			}

@@ -136,7 +136,7 @@ class HandlerSelectionTests {
 		// Spring MVC's own OPTIONS answer is no operation: closed like any handler outside the model
 		this.mvc.perform(options("/single")).andExpect(status().isUnauthorized());
 		this.mvc.perform(options("/single").header(HttpHeaders.AUTHORIZATION,
-				"Basic " + java.util.Base64.getEncoder().encodeToString(("alice:" + TestSecrets.PASSWORD).getBytes()))))
+				"Basic " + java.util.Base64.getEncoder().encodeToString(("alice:" + TestSecrets.PASSWORD).getBytes())))
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ALLOW, "GET,HEAD,OPTIONS"))
 			.andExpect(content().string(""));
