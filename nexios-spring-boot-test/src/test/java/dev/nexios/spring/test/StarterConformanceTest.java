@@ -42,10 +42,11 @@ class StarterConformanceTest {
 		ConformanceReport report = allCredentials(NexiosConformance.forMockMvc(this.mockMvc))
 			.report(Path.of("target/conformance/starter.md"))
 			.verify();
-		assertThat(report.operations()).containsExactlyInAnyOrder("GET /public", "GET /greeting", "GET /private",
+		assertThat(report.operations()).containsExactlyInAnyOrder("GET /public", "GET /undeclared", "GET /greeting", "GET /private",
 				"GET /items/{id}", "POST /items", "GET /superuser", "GET /admin", "GET /reports", "GET /exports",
 				"GET /basic");
 		assertThat(report.mismatches()).isEmpty();
+		assertThat(cell(report, "GET /undeclared", "no credentials").status()).isEqualTo(401);
 		assertThat(cell(report, "GET /reports", "without scope write of oauth2").status()).isEqualTo(403);
 		assertThat(cell(report, "GET /reports", "without apiKeyAuth").status()).isEqualTo(401);
 		assertThat(cell(report, "GET /reports", "without oauth2").status()).isEqualTo(401);

@@ -13,6 +13,8 @@ import java.util.Set;
 import dev.nexios.spring.model.ApiKeyLocation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,6 +28,8 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 
 	/** Longer keys are refused without comparison. */
 	static final int MAX_KEY_LENGTH = 1024;
+
+	private static final Log logger = LogFactory.getLog(ApiKeySchemeAuthenticator.class);
 
 	private final String schemeName;
 
@@ -84,7 +88,16 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 			return authenticated(new ApiKeyPrincipal(match.principal(), match.scopes()));
 		}
 		for (ApiKeyAuthenticator authenticator : this.authenticators) {
-			ApiKeyPrincipal principal = authenticator.authenticate(this.schemeName, key);
+			ApiKeyPrincipal principal;
+			try {
+				principal = authenticator.authenticate(this.schemeName, key);
+			}
+			catch (RuntimeException ex) {
+				// the key store failed (e.g. its database is down), not the key: the key may be valid
+				logger.warn("API key of scheme '" + this.schemeName + "' could not be checked by "
+						+ authenticator.getClass().getName() + ", answering 503: " + ex.getClass().getName());
+				return SchemeOutcome.unavailable("The API key cannot be checked now; try again later");
+			}
 			if (principal != null) {
 				return authenticated(principal);
 			}

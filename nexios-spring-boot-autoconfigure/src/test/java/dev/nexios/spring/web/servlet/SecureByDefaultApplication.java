@@ -57,6 +57,16 @@ class SecureByDefaultApplication implements WebMvcConfigurer, WebSocketConfigure
 	}
 
 	@Bean
+	ApiKeyAuthenticator unreachableKeyStore() {
+		return (scheme, key) -> {
+			if (scheme.equals("storeKey")) {
+				throw new IllegalStateException("the key store is down");
+			}
+			return null;
+		};
+	}
+
+	@Bean
 	SimpleUrlHandlerMapping legacyMapping() {
 		HttpRequestHandler legacy = (request, response) -> response.getWriter().write("legacy-body");
 		return new SimpleUrlHandlerMapping(Map.of("/legacy", legacy), 0);
@@ -116,6 +126,12 @@ class SecureByDefaultApplication implements WebMvcConfigurer, WebSocketConfigure
 		@NexiosSecured("outageAuth")
 		String outage() {
 			return "outage-body";
+		}
+
+		@GetMapping("/store")
+		@NexiosSecured("storeKey")
+		String store() {
+			return "store-body";
 		}
 
 		@GetMapping("/method-secured")

@@ -227,6 +227,14 @@ class SecureByDefaultTests {
 	}
 
 	@Test
+	void anUnreachableKeyStoreIsA503(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/store", "X-STORE-KEY", TestSecrets.UNKNOWN_KEY);
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("storeKey").doesNotContain("store-body");
+		assertThat(output.getAll()).contains("API key of scheme 'storeKey' could not be checked");
+	}
+
+	@Test
 	void aMethodSecurityDenialIsProblemDetailsWithAChallenge() throws Exception {
 		HttpResponse<String> refused = get("/method-secured", HttpHeaders.AUTHORIZATION, bearer());
 		assertThat(refused.statusCode()).isEqualTo(403);
