@@ -4,6 +4,7 @@ import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.openapi.NexiosOpenApiCustomizer;
 import dev.nexios.spring.openapi.NexiosOperationCustomizer;
 import dev.nexios.spring.openapi.NexiosSwaggerUiOAuthDefaults;
+import dev.nexios.spring.web.servlet.ActuatorEndpoints;
 import jakarta.servlet.ServletContext;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.properties.SwaggerUiOAuthProperties;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -45,8 +47,9 @@ public class NexiosOpenApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NexiosOperationCustomizer nexiosOperationCustomizer(NexiosSecurityModel model,
-			NexiosSecurityProperties properties) {
-		return new NexiosOperationCustomizer(model, properties.getOpenapi().isErrorResponses());
+			NexiosSecurityProperties properties, ApplicationContext context) {
+		return new NexiosOperationCustomizer(model, properties.getOpenapi().isErrorResponses(),
+				ActuatorEndpoints.security(context, model));
 	}
 
 	@Bean

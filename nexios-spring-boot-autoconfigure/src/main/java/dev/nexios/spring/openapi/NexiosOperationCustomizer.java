@@ -2,6 +2,7 @@ package dev.nexios.spring.openapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.OperationSecurity;
@@ -39,19 +40,38 @@ public class NexiosOperationCustomizer implements GlobalOperationCustomizer {
 
 	private final boolean errorResponses;
 
+	private final Function<HandlerMethod, OperationSecurity> otherHandlers;
+
 	/**
 	 * Creates the customizer.
 	 * @param model the resolved security declaration
 	 * @param errorResponses whether to document 401 and 403 responses of secured operations
 	 */
 	public NexiosOperationCustomizer(NexiosSecurityModel model, boolean errorResponses) {
+		this(model, errorResponses, (handlerMethod) -> null);
+	}
+
+	/**
+	 * Creates the customizer, also for documented handlers that are not operations of the model.
+	 * @param model the resolved security declaration
+	 * @param errorResponses whether to document 401 and 403 responses of secured operations
+	 * @param otherHandlers the security of a documented handler method that the model does not hold as
+	 * an operation (e.g. an actuator endpoint's, read from {@link NexiosSecurityModel#actuator()}), or
+	 * {@code null} to leave it unchanged
+	 */
+	public NexiosOperationCustomizer(NexiosSecurityModel model, boolean errorResponses,
+			Function<HandlerMethod, OperationSecurity> otherHandlers) {
 		this.model = model;
 		this.errorResponses = errorResponses;
+		this.otherHandlers = otherHandlers;
 	}
 
 	@Override
 	public Operation customize(Operation operation, HandlerMethod handlerMethod) {
 		OperationSecurity security = this.model.operation(handlerMethod);
+		if (security == null) {
+			security = this.otherHandlers.apply(handlerMethod);
+		}
 		if (security == null) {
 			return operation;
 		}

@@ -3,6 +3,12 @@ package dev.nexios.spring.web.servlet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import dev.nexios.spring.model.NexiosSecurityModel;
+import dev.nexios.spring.model.OperationSecurity;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.boot.actuate.endpoint.ExposableEndpoint;
@@ -14,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 /**
  * Tells which actuator endpoint a handler serves. Loaded only when Spring Boot's actuator is on the
@@ -22,7 +29,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * ({@code management.endpoints.web.base-path} + its root path, or one of its additional paths such as a
  * health group's) begins the mapping's pattern.
  */
-final class ActuatorEndpoints {
+public final class ActuatorEndpoints {
 
 	private static final boolean PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping",
@@ -56,6 +63,50 @@ final class ActuatorEndpoints {
 	static boolean isEndpointHandler(HandlerMethod handlerMethod) {
 		Class<?> enclosing = handlerMethod.getBeanType().getEnclosingClass();
 		return PRESENT && enclosing != null && AbstractWebMvcEndpointHandlerMapping.class.isAssignableFrom(enclosing);
+	}
+
+	/**
+	 * The security of actuator handler methods as the document shows it, where springdoc documents
+	 * them ({@code springdoc.show-actuator}): the same as the enforcement's.
+	 * @param context the application context that holds the endpoint mappings
+	 * @param model the model
+	 * @return the security of a handler method, {@code null} when it is not an actuator endpoint's
+	 */
+	public static Function<HandlerMethod, OperationSecurity> security(ApplicationContext context,
+			NexiosSecurityModel model) {
+		Map<HandlerMethod, OperationSecurity> known = new ConcurrentHashMap<>();
+		return (handlerMethod) -> isEndpointHandler(handlerMethod) ? known.computeIfAbsent(handlerMethod,
+				(key) -> model.actuator().endpoint(endpointId(context, key))) : null;
+	}
+
+	/**
+	 * The endpoint ID of an actuator handler method of the application context, as springdoc documents
+	 * it ({@code springdoc.show-actuator}).
+	 * @param context the application context that holds the endpoint mappings
+	 * @param handlerMethod a handler method
+	 * @return the endpoint ID, or {@code null} for the links page, or when the handler method is not an
+	 * actuator endpoint's
+	 */
+	static String endpointId(ApplicationContext context, HandlerMethod handlerMethod) {
+		if (!PRESENT || !isEndpointHandler(handlerMethod)) {
+			return null;
+		}
+		for (AbstractWebMvcEndpointHandlerMapping mapping : context
+			.getBeansOfType(AbstractWebMvcEndpointHandlerMapping.class, false, false)
+			.values()) {
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				if (entry.getValue().equals(handlerMethod)) {
+					return entry.getKey()
+						.getPatternValues()
+						.stream()
+						.map((pattern) -> endpointId(context, pattern))
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse(null);
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
