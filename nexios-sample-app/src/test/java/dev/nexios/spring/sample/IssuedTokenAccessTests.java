@@ -44,7 +44,11 @@ class IssuedTokenAccessTests {
 			new Case("GET", "/documents", 401, 200, 200, 200, 401),
 			new Case("POST", "/documents", 401, 403, 201, 201, 401),
 			new Case("GET", "/superuser", 401, 200, 200, 200, 200),
-			new Case("GET", "/audit", 401, 401, 401, 401, 401));
+			new Case("GET", "/audit", 401, 401, 401, 401, 401),
+			// actuator endpoints: health public, the others nexios.security.actuator.requirements (oauth2 admin)
+			new Case("GET", "/actuator/health", 200, 200, 200, 200, 200),
+			new Case("GET", "/actuator/loggers", 401, 403, 403, 200, 401),
+			new Case("GET", "/actuator/info", 401, 403, 403, 200, 401));
 
 	static final Map<String, String> PASSWORDS = Map.of("bob", "bob-password", "alice", "alice-password", "admin",
 			"admin-password");
