@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -31,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * Auto-configuration of the security declaration: the scheme registry and the resolved
  * {@link NexiosSecurityModel} that the OpenAPI document and the enforcement both read.
  */
-@AutoConfiguration(after = WebMvcAutoConfiguration.class)
+@AutoConfiguration(afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "nexios.security.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NexiosSecurityProperties.class)

@@ -118,6 +118,8 @@ final class DispatchHandlerResolver {
 
 		private final ServletContext servletContext;
 
+		private final Map<String, Boolean> servletNames = new ConcurrentHashMap<>();
+
 		private volatile List<HandlerMapping> handlerMappings;
 
 		Mappings(ApplicationContext context, DispatcherServlet servlet, ServletContext servletContext) {
@@ -136,8 +138,22 @@ final class DispatchHandlerResolver {
 					&& request.getAttribute(RequestDispatcher.INCLUDE_MAPPING) instanceof HttpServletMapping included)
 							? included : request.getHttpServletMapping();
 			String name = (mapping != null) ? mapping.getServletName() : null;
-			ServletRegistration registration = (name != null && !name.isEmpty())
-					? this.servletContext.getServletRegistration(name) : null;
+			if (name == null || name.isEmpty()) {
+				return this.servletContext.getServletRegistrations().isEmpty();
+			}
+			Boolean served = this.servletNames.get(name);
+			if (served == null) {
+				served = isDispatcherServlet(name);
+				if (this.servlet == null || this.servlet.getServletConfig() != null) {
+					// once the servlet is initialized its name is known for good
+					this.servletNames.put(name, served);
+				}
+			}
+			return served;
+		}
+
+		private boolean isDispatcherServlet(String name) {
+			ServletRegistration registration = this.servletContext.getServletRegistration(name);
 			if (registration == null) {
 				return this.servletContext.getServletRegistrations().isEmpty();
 			}
