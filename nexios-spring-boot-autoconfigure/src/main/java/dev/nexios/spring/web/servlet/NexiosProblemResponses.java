@@ -51,18 +51,14 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		abortIncluded(request);
-		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
-		if (decision != null && !decision.isAllowed()) {
-			write(response, decision.status(), decision.detail(), decision.challenges());
+		Decision decision = refusal(request, response, HttpStatus.UNAUTHORIZED);
+		if (decision == null) {
 			return;
 		}
 		List<String> challenges = new ArrayList<>();
-		if (decision != null) {
-			decision.operation()
-				.schemes()
-				.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.ABSENT, List.of())));
-		}
+		decision.operation()
+			.schemes()
+			.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.ABSENT, List.of())));
 		write(response, HttpStatus.UNAUTHORIZED, "Authentication is required", challenges);
 	}
 
@@ -73,20 +69,39 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		abortIncluded(request);
-		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
-		if (decision != null && !decision.isAllowed()) {
-			write(response, decision.status(), decision.detail(), decision.challenges());
+		Decision decision = refusal(request, response, HttpStatus.FORBIDDEN);
+		if (decision == null) {
 			return;
 		}
 		Set<String> challenges = new LinkedHashSet<>();
-		if (decision != null && this.contextHolder.getContext().getAuthentication() instanceof NexiosAuthentication caller) {
+		if (this.contextHolder.getContext().getAuthentication() instanceof NexiosAuthentication caller) {
 			decision.operation().schemes().stream().filter((scheme) -> caller.getSchemes().contains(scheme.schemeName()))
 				.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.authenticated(
 						caller.getAuthentication(scheme.schemeName()), caller.getScopes()), List.of())));
 		}
 		write(response, HttpStatus.FORBIDDEN, "The credential does not grant access to this operation",
 				new ArrayList<>(challenges));
+	}
+
+	/**
+	 * Writes the filter's refusal of the current dispatch, if it refused it.
+	 * @param undecided the status when the filter decided nothing (not expected in the Nexios chain)
+	 * @return the decision when the filter let the dispatch through (a later check, such as method
+	 * security, refused it), else {@code null}: the refusal is written
+	 */
+	private Decision refusal(HttpServletRequest request, HttpServletResponse response, HttpStatus undecided)
+			throws IOException {
+		abortIncluded(request);
+		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
+		if (decision == null) {
+			write(response, undecided, "Access is denied", List.of());
+			return null;
+		}
+		if (!decision.isAllowed()) {
+			write(response, decision.status(), decision.detail(), decision.challenges());
+			return null;
+		}
+		return decision;
 	}
 
 	/**

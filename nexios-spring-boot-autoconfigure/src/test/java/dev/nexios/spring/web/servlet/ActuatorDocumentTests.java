@@ -1,8 +1,5 @@
 package dev.nexios.spring.web.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -23,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.config.name=secure-by-default", "springdoc.show-actuator=true" })
 class ActuatorDocumentTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private ServerHttp http() {
+		return new ServerHttp(this.port);
+	}
+
+	private HttpResponse<String> get(String path, String... headers) {
+		return http().get(path, headers);
 	}
 
 	@Test

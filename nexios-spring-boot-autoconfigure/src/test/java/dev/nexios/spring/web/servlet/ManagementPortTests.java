@@ -1,8 +1,5 @@
 package dev.nexios.spring.web.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -25,18 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.config.name=secure-by-default", "management.server.port=0" })
 class ManagementPortTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalManagementPort
 	int managementPort;
 
-	private HttpResponse<String> get(String path, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.managementPort + path));
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private ServerHttp http() {
+		return new ServerHttp(this.managementPort);
+	}
+
+	private HttpResponse<String> get(String path, String... headers) {
+		return http().get(path, headers);
 	}
 
 	@ParameterizedTest

@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -38,26 +37,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 		properties = "spring.config.name=secure-by-default")
 class SecureByDefaultTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
+	private ServerHttp http() {
+		return new ServerHttp(this.port);
+	}
+
+	private HttpResponse<String> get(String path, String... headers) {
+		return http().get(path, headers);
+	}
+
+	private HttpResponse<String> send(String method, String path, String... headers) {
+		return http().send(method, path, headers);
+	}
+
 	private static String bearer() {
 		return "Bearer " + TestTokens.issuerToken("alice", "read");
-	}
-
-	private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path, String... headers) throws Exception {
-		return send("GET", path, headers);
 	}
 
 	private static void assertUnauthorized(HttpResponse<String> response) {
@@ -95,7 +91,7 @@ class SecureByDefaultTests {
 			.header(HttpHeaders.CONTENT_TYPE, "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"WARN\"}"))
 			.build();
-		assertThat(this.client.send(allowed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+		assertThat(http().client().send(allowed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
 	}
 
 	@Test
@@ -123,14 +119,14 @@ class SecureByDefaultTests {
 	@Test
 	void aWebSocketHandshakeNeedsTheDefaultScheme() throws Exception {
 		URI uri = URI.create("ws://localhost:" + this.port + "/ws");
-		Throwable refused = catchThrowable(() -> this.client.newWebSocketBuilder()
+		Throwable refused = catchThrowable(() -> http().client().newWebSocketBuilder()
 			.buildAsync(uri, new WebSocket.Listener() {
 			})
 			.join());
 		assertThat(refused).isInstanceOf(CompletionException.class).cause().isInstanceOf(WebSocketHandshakeException.class);
 		assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(401);
 		CompletableFuture<String> echo = new CompletableFuture<>();
-		WebSocket socket = this.client.newWebSocketBuilder()
+		WebSocket socket = http().client().newWebSocketBuilder()
 			.header(HttpHeaders.AUTHORIZATION, bearer())
 			.buildAsync(uri, new WebSocket.Listener() {
 				@Override
