@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.server.PathContainer;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
@@ -25,6 +26,9 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -73,10 +77,28 @@ final class DispatchHandlerResolver {
 			}
 			if (chain != null) {
 				Object pattern = isolated.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-				return new Dispatch(mapping, chain.getHandler(), (pattern != null) ? pattern.toString() : null);
+				Object within = isolated.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+				if (within == null && chain.getHandler() instanceof ResourceHttpRequestHandler
+						&& mapping instanceof AbstractUrlHandlerMapping urlMapping) {
+					// a URL mapping exposes it only to the dispatch, through an interceptor
+					within = pathWithinMapping(urlMapping, chain.getHandler(), isolated);
+				}
+				return new Dispatch(mapping, chain.getHandler(), (pattern != null) ? pattern.toString() : null,
+						(within != null) ? within.toString() : null);
 			}
 		}
 		return Dispatch.NO_HANDLER;
+	}
+
+	private static String pathWithinMapping(AbstractUrlHandlerMapping mapping, Object handler,
+			HttpServletRequest request) {
+		PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+		for (Map.Entry<PathPattern, Object> entry : mapping.getPathPatternHandlerMap().entrySet()) {
+			if (entry.getValue() == handler && entry.getKey().matches(path)) {
+				return entry.getKey().extractPathWithinPattern(path).value();
+			}
+		}
+		return null;
 	}
 
 	private Mappings mappings(ServletContext servletContext) {
@@ -93,17 +115,19 @@ final class DispatchHandlerResolver {
 	 * @param mapping the mapping, {@code null} for the markers
 	 * @param handler the handler, {@code null} for the markers
 	 * @param pattern the mapping's best matching pattern, where it sets one
+	 * @param pathWithinMapping the path within the matched pattern (e.g. a static file's path), where the
+	 * mapping sets one
 	 */
-	record Dispatch(HandlerMapping mapping, Object handler, String pattern) {
+	record Dispatch(HandlerMapping mapping, Object handler, String pattern, String pathWithinMapping) {
 
 		/** No mapping has a handler: the dispatcher answers 404. */
-		static final Dispatch NO_HANDLER = new Dispatch(null, null, null);
+		static final Dispatch NO_HANDLER = new Dispatch(null, null, null, null);
 
 		/** A mapping threw while looking the handler up. */
-		static final Dispatch LOOKUP_FAILED = new Dispatch(null, null, null);
+		static final Dispatch LOOKUP_FAILED = new Dispatch(null, null, null, null);
 
 		/** The request is for a servlet other than the application's {@code DispatcherServlet}. */
-		static final Dispatch UNKNOWN_SERVLET = new Dispatch(null, null, null);
+		static final Dispatch UNKNOWN_SERVLET = new Dispatch(null, null, null, null);
 
 	}
 

@@ -105,9 +105,10 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 	}
 
 	/**
-	 * An included handler cannot set the status or headers of the response (Servlet 6.1 §9.3): its
-	 * refusal aborts the including request instead, whose own dispatch then answers with the refusal
-	 * that the request attribute still holds.
+	 * An included handler cannot set the status or headers of the response (Servlet 6.1 §9.3): a refusal
+	 * inside an include (method security of the included handler) aborts the including request instead,
+	 * whose own dispatch then answers with it. (The filter's own refusals of an include never get here:
+	 * the included handler is not run, and the including dispatch answers.)
 	 */
 	private static void abortIncluded(HttpServletRequest request) {
 		if (request.getDispatcherType() == DispatcherType.INCLUDE) {

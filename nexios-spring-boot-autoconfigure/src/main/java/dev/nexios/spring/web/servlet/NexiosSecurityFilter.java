@@ -64,6 +64,9 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	/** The handlers already let through for this request, so that a dispatch to one is not re-checked. */
 	private static final String ALLOWED_HANDLERS = NexiosSecurityFilter.class.getName() + ".ALLOWED_HANDLERS";
 
+	/** The refusal of an include, which the including dispatch answers with. */
+	private static final String INCLUDE_REFUSAL = NexiosSecurityFilter.class.getName() + ".INCLUDE_REFUSAL";
+
 	private final OperationLookup lookup;
 
 	private final CrossSiteRequests crossSite;
@@ -135,44 +138,44 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private void decide(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			Decision decision, OperationLookup.Target target) throws IOException, ServletException {
-		Object previousDecision = request.getAttribute(Decision.ATTRIBUTE);
-		request.setAttribute(Decision.ATTRIBUTE, decision);
-		if (!decision.isAllowed() || decision.authentication() == null) {
-			if (decision.isAllowed()) {
-				allowedHandlers(request).add(target.handler());
-			}
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				restore(request, previousDecision);
-			}
+		if (!decision.isAllowed() && request.getDispatcherType() == DispatcherType.INCLUDE) {
+			// an included handler cannot set the status or headers (Servlet 6.1 §9.3): it is not run, and
+			// the including dispatch answers with the refusal once its own handler returns
+			request.setAttribute(INCLUDE_REFUSAL, decision);
 			return;
 		}
-		allowedHandlers(request).add(target.handler());
-		Supplier<SecurityContext> previous = this.contextHolder.getDeferredContext();
-		SecurityContext context = this.contextHolder.createEmptyContext();
-		context.setAuthentication(decision.authentication());
-		this.contextHolder.setContext(context);
-		this.contextRepository.saveContext(context, request, response);
+		Object previousDecision = request.getAttribute(Decision.ATTRIBUTE);
+		request.setAttribute(Decision.ATTRIBUTE, decision);
+		Supplier<SecurityContext> previous = null;
+		if (decision.isAllowed()) {
+			allowedHandlers(request).add(target.handler());
+			if (decision.authentication() != null) {
+				previous = this.contextHolder.getDeferredContext();
+				SecurityContext context = this.contextHolder.createEmptyContext();
+				context.setAuthentication(decision.authentication());
+				this.contextHolder.setContext(context);
+				this.contextRepository.saveContext(context, request, response);
+			}
+		}
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			// a nested dispatch (include) gives the including handler its own caller back
-			this.contextHolder.setDeferredContext(previous);
-			restore(request, previousDecision);
+			if (previous != null) {
+				// a nested dispatch (an include) gives the including handler its own caller back
+				this.contextHolder.setDeferredContext(previous);
+			}
+			if (request.getDispatcherType() != DispatcherType.REQUEST && previousDecision != null) {
+				request.setAttribute(Decision.ATTRIBUTE, previousDecision);
+			}
 		}
-	}
-
-	/**
-	 * After a nested dispatch (an include) that was let through, the including dispatch's decision is
-	 * the current one again; a refusal stays, so that the including dispatch answers with it.
-	 */
-	private static void restore(HttpServletRequest request, Object previousDecision) {
-		if (request.getDispatcherType() != DispatcherType.REQUEST && previousDecision != null
-				&& request.getAttribute(Decision.ATTRIBUTE) instanceof Decision current && current.isAllowed()) {
-			request.setAttribute(Decision.ATTRIBUTE, previousDecision);
+		if (request.getDispatcherType() != DispatcherType.INCLUDE
+				&& request.getAttribute(INCLUDE_REFUSAL) instanceof Decision refusal) {
+			request.removeAttribute(INCLUDE_REFUSAL);
+			if (!response.isCommitted()) {
+				NexiosProblemResponses.write(this.problemWriter, response, refusal.status(), refusal.detail(),
+						refusal.challenges());
+			}
 		}
 	}
 

@@ -11,6 +11,8 @@ import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
@@ -33,20 +35,24 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * <li>the error page ({@code ErrorController}): {@link Target#errorPage()};</li>
  * <li>an actuator endpoint (same port or management port): {@code nexios.security.actuator.*};</li>
  * <li>springdoc's endpoints and Swagger UI's resources: {@code nexios.security.docs.requirements};</li>
- * <li>a handler method of a {@code RequestMappingInfoHandlerMapping} unknown to the model (registered
- * after startup), and a functional endpoint ({@code RouterFunction}): the default requirements;</li>
+ * <li>a functional endpoint ({@code RouterFunction}), which declares nothing: the default requirements
+ * of operations (public under {@code nexios.security.public-by-default});</li>
  * <li>Spring MVC's CORS preflight handler, for a preflight request: public (it answers with the CORS
  * configuration and runs no application code);</li>
  * <li>a static resource handler whose locations are all Spring Boot's defaults
  * ({@code classpath:/static/}, {@code /public/}, {@code /resources/}, {@code /META-INF/resources/},
- * webjars): public, as the files an application ships to every visitor;</li>
- * <li>anything else — another handler (an {@code HttpRequestHandler} or {@code Controller} bean of a
+ * webjars), for a file that exists: public, as the files an application ships to every visitor (a
+ * missing file is closed, so that an anonymous caller cannot tell a secured route from no route);</li>
+ * <li>anything else — a handler method registered after the model was resolved (warned about once),
+ * another handler (an {@code HttpRequestHandler} or {@code Controller} bean of a
  * {@code SimpleUrlHandlerMapping}, a view controller, a WebSocket handshake, Spring MVC's own
  * {@code OPTIONS} answer), another servlet, no handler, a lookup that failed: the default requirements
  * without the anonymous alternative ({@link NexiosSecurityModel#uncoveredRequirements()}).</li>
  * </ol>
  */
 final class OperationLookup {
+
+	private static final Log logger = LogFactory.getLog(OperationLookup.class);
 
 	private static final String PREFLIGHT_HANDLER = "org.springframework.web.servlet.handler.AbstractHandlerMapping$PreFlightHandler";
 
@@ -76,6 +82,8 @@ final class OperationLookup {
 	private final Map<Object, CompiledOperation> actuatorOperations = new ConcurrentHashMap<>();
 
 	private final Map<Object, Boolean> bootStaticResources = new ConcurrentHashMap<>();
+
+	private final Set<HandlerKey> unknownHandlers = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Compiles the security of every operation of the model, once.
@@ -134,9 +142,13 @@ final class OperationLookup {
 				return new Target(handlerMethod, this.docs, false);
 			}
 			if (dispatch.mapping() instanceof RequestMappingInfoHandlerMapping
-					&& !handlerMethod.getBeanType().getName().startsWith("org.springframework.")) {
-				// registered after startup: documented with the root security, like any undeclared operation
-				return new Target(handlerMethod, this.defaults, false);
+					&& !handlerMethod.getBeanType().getName().startsWith("org.springframework.")
+					&& this.unknownHandlers.add(HandlerKey.of(handlerMethod))) {
+				// registered after the model was resolved: its declaration, if any, is unknown
+				logger.warn("Handler method " + handlerMethod.getBeanType().getName() + "#"
+						+ handlerMethod.getMethod().getName() + " was registered after the security declaration was "
+						+ "resolved: it is closed with the default requirements, whatever it declares; register it "
+						+ "before the application context is refreshed");
 			}
 			return new Target(handlerMethod, this.uncovered, false);
 		}
@@ -155,7 +167,8 @@ final class OperationLookup {
 				.startsWith(this.swaggerUiPrefix)) {
 				return new Target(handler, this.docs, false);
 			}
-			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isBootStatic(resources))) {
+			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isBootStatic(resources))
+					&& StaticResources.exists(resources, dispatch.pathWithinMapping(), request)) {
 				return new Target(handler, this.publicOperation, false);
 			}
 		}

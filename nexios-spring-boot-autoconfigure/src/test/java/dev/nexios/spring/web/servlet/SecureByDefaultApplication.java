@@ -128,6 +128,12 @@ class SecureByDefaultApplication implements WebMvcConfigurer, WebSocketConfigure
 			return "outage-body";
 		}
 
+		@GetMapping("/keyed")
+		@NexiosSecured("cookieKey")
+		String keyed() {
+			return "keyed-body";
+		}
+
 		@GetMapping("/store")
 		@NexiosSecured("storeKey")
 		String store() {
@@ -162,6 +168,17 @@ class SecureByDefaultApplication implements WebMvcConfigurer, WebSocketConfigure
 		void async(HttpServletRequest request) {
 			AsyncContext async = request.startAsync();
 			async.dispatch("/secret");
+		}
+
+		@GetMapping("/async-keyed")
+		void asyncKeyed(HttpServletRequest request) {
+			request.startAsync().dispatch("/keyed");
+		}
+
+		@GetMapping("/include-keyed")
+		void includeKeyed(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+			response.getOutputStream().write("before;".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			request.getRequestDispatcher("/keyed").include(request, response);
 		}
 
 		@GetMapping("/fail")

@@ -101,6 +101,17 @@ class SecureByDefaultTests {
 		assertThat(health.body()).contains("\"status\"");
 	}
 
+	@Test
+	void aStaticFileIsPublicAndAMissingOneIsClosed() throws Exception {
+		HttpResponse<String> file = get("/public-file.txt");
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).isEqualTo("a public file\n");
+		// an anonymous caller cannot tell a secured route (401) from no route (404)
+		assertUnauthorized(get("/no-such-file.txt"));
+		assertUnauthorized(get("/secret/"));
+		assertThat(get("/no-such-file.txt", HttpHeaders.AUTHORIZATION, bearer()).statusCode()).isEqualTo(404);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/legacy", "/view", "/second/anything" })
 	void handlersAndServletsOutsideTheModelNeedTheDefaultScheme(String path) throws Exception {
@@ -166,6 +177,27 @@ class SecureByDefaultTests {
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(refused.body()).doesNotContain("secret-body");
 		assertThat(get("/async-secret", HttpHeaders.AUTHORIZATION, bearer()).body()).isEqualTo("secret-body");
+	}
+
+	@Test
+	void aRefusedAsyncDispatchOrIncludeIsTheTargetsRefusalAndNothingElse(CapturedOutput output) throws Exception {
+		for (String path : new String[] { "/async-keyed", "/include-keyed" }) {
+			HttpResponse<String> refused = get(path);
+			assertThat(refused.statusCode()).as(path).isEqualTo(401);
+			assertThat(refused.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).as(path)
+				.containsExactly("ApiKey in=\"cookie\", name=\"API_KEY\"");
+			assertThat(refused.body()).as(path)
+				.startsWith("{")
+				.endsWith("}")
+				.doesNotContain("}{")
+				.doesNotContain("keyed-body")
+				.doesNotContain("before;")
+				.contains("cookieKey");
+			HttpResponse<String> served = get(path, "Cookie", "API_KEY=" + TestSecrets.COOKIE_KEY);
+			assertThat(served.statusCode()).as(path).isEqualTo(200);
+			assertThat(served.body()).as(path).endsWith("keyed-body");
+		}
+		assertThat(output.getAll()).doesNotContain("Exception");
 	}
 
 	@Test
