@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * The expected answer follows from what the schemes saw: an alternative whose schemes all
  * authenticated with the required scopes: not 401/403 (OpenAPI: one satisfied alternative authorizes
  * the request); else, under optional security, not 401/403 when no scheme saw a credential, 401 when
- * one failed, undecided (skipped) otherwise; else 403 when every scheme of some alternative
+ * credentials were seen and all failed, undecided (skipped) when one authenticated but met no
+ * alternative (ignored, 401 or 403?); else 403 when every scheme of some alternative
  * authenticated (a scope is missing), else 401.
  */
 final class ConformanceMatrix {
@@ -279,8 +280,9 @@ final class ConformanceMatrix {
 				.sorted()
 				.findFirst()
 				.orElse(part.scheme());
-			return entry.getKey() + "=" + canonical
-					+ (part.valid() ? new java.util.TreeSet<>(part.granted()).toString() : "!" + part.garbled().description());
+			// a garbled credential is invalid for every scheme that reads it, whichever it was made for
+			return entry.getKey() + "=" + (part.valid() ? canonical + new java.util.TreeSet<>(part.granted())
+					: "!" + part.garbled().description());
 		}).sorted().collect(Collectors.joining(" + "));
 		// what each scheme of the operation sees
 		Map<String, Seen> seen = new LinkedHashMap<>();
@@ -312,7 +314,7 @@ final class ConformanceMatrix {
 			if (seen.values().stream().allMatch((value) -> value == Seen.ABSENT)) {
 				return new Probe(check, description, sent, Expectation.NOT_REJECTED, null, request);
 			}
-			if (seen.containsValue(Seen.INVALID)) {
+			if (!seen.containsValue(Seen.VALID)) {
 				return new Probe(check, description, sent, Expectation.UNAUTHORIZED, null, request);
 			}
 			return new Probe(check, description, List.of(), null, "security is optional ({}): the document does not"

@@ -150,9 +150,19 @@ class ConformanceMatrixTest {
 		assertThat(expectations).containsEntry("meets {bearerAuth, partnerAuth}",
 				"skipped: bearerAuth and partnerAuth both need the Authorization header and do not share a verifier;"
 						+ " one request cannot carry both")
-			// optional: a partner token is invalid for oauth2 and bearerAuth that see it, so refused
-			.containsEntry("{bearerAuth, partnerAuth} without bearerAuth", "401")
+			// a partner token is invalid for bearerAuth and oauth2, which see it too, valid for partnerAuth:
+			// under optional security the document does not say what a valid credential that meets nothing gets
+			.containsEntry("{bearerAuth, partnerAuth} without bearerAuth", "skipped: security is optional ({}): the"
+					+ " document does not say whether credentials that meet no alternative are ignored or refused")
+			// a token of the bearerAuth/oauth2 verifier without scope: invalid for partnerAuth, so 401 beside oauth2
 			.containsEntry("meets {oauth2[read]}", "not 401/403");
+		// a garbled token is invalid for every scheme that reads it: planned once, alone, 401
+		assertThat(probes).filteredOn((probe) -> probe.check().contains("garbled"))
+			.singleElement()
+			.satisfies((probe) -> {
+				assertThat(probe.check()).isEqualTo("bearerAuth garbled, alone: tampered credential");
+				assertThat(probe.expected()).isEqualTo(Expectation.UNAUTHORIZED);
+			});
 	}
 
 	@Test
