@@ -1,6 +1,8 @@
 package dev.nexios.spring.test;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,7 @@ final class ExampleValues {
 		String mediaType = requestBody.getContent()
 			.keySet()
 			.stream()
-			.filter((type) -> type.equals("application/json"))
+			.filter((type) -> type.equals("application/json") || type.startsWith("application/x-www-form-urlencoded"))
 			.findFirst()
 			.orElseGet(() -> requestBody.getContent()
 				.keySet()
@@ -91,10 +93,21 @@ final class ExampleValues {
 				.filter((type) -> type.contains("json"))
 				.findFirst()
 				.orElse(requestBody.getContent().keySet().iterator().next()));
+		MediaType media = requestBody.getContent().get(mediaType);
+		if (mediaType.startsWith("application/x-www-form-urlencoded")) {
+			Object form = (media != null) ? value(media.getSchema(), 0) : null;
+			StringBuilder encoded = new StringBuilder();
+			if (form instanceof Map<?, ?> fields) {
+				fields.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
+					.append(URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8))
+					.append('=')
+					.append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+			}
+			return Map.entry(mediaType, encoded.toString());
+		}
 		if (!mediaType.contains("json")) {
 			return Map.entry(mediaType, "");
 		}
-		MediaType media = requestBody.getContent().get(mediaType);
 		Object value = media.getExample();
 		if (value == null && media.getExamples() != null) {
 			value = media.getExamples().values().stream().map(Example::getValue).findFirst().orElse(null);

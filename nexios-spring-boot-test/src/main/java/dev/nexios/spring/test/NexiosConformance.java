@@ -276,9 +276,10 @@ public final class NexiosConformance {
 	}
 
 	/**
-	 * The request body for one operation, instead of the minimal body derived from its schema.
+	 * The request body for one operation, instead of the body derived from its schema.
 	 * @param operation {@code "METHOD /path/{template}"} as in the document, or its {@code operationId}
-	 * @param json the body, sent with the operation's JSON media type
+	 * @param json the body, sent with the operation's media type (JSON preferred, then form-encoded;
+	 * {@code application/json} when the document describes none)
 	 * @return this check
 	 */
 	public NexiosConformance requestBody(String operation, String json) {
@@ -581,7 +582,7 @@ public final class NexiosConformance {
 		String supplied = this.requestBodies.getOrDefault(method + " " + path,
 				(operation.getOperationId() != null) ? this.requestBodies.get(normalize(operation.getOperationId())) : null);
 		if (supplied != null) {
-			contentType = (derived != null && derived.getKey().contains("json")) ? derived.getKey() : "application/json";
+			contentType = (derived != null) ? derived.getKey() : "application/json";
 			body = supplied;
 		}
 		else if (derived != null) {
