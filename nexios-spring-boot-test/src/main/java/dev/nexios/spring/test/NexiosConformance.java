@@ -511,16 +511,35 @@ public final class NexiosConformance {
 
 	/**
 	 * The operation's security requirement alternatives: its own {@code security}, else the root
-	 * {@code security}, else none (public). OpenAPI 3.1 §4.8.10 and §4.8.1.
+	 * {@code security}, else none (public). OpenAPI 3.1 §4.8.10 and §4.8.1. An OpenAPI 3.0 document
+	 * cannot carry scopes of schemes other than {@code oauth2}/{@code openIdConnect}; where the document
+	 * carries them in the {@code x-nexios-security} extension (as the starter writes it), that wins.
 	 */
 	private static List<Map<String, List<String>>> requirements(OpenAPI openApi, Operation operation) {
-		List<SecurityRequirement> requirements = (operation.getSecurity() != null) ? operation.getSecurity()
-				: openApi.getSecurity();
+		boolean own = operation.getSecurity() != null;
+		Object extension = own ? extension(operation.getExtensions()) : extension(openApi.getExtensions());
+		if (extension instanceof List<?> alternatives) {
+			List<Map<String, List<String>>> result = new ArrayList<>();
+			for (Object alternative : alternatives) {
+				Map<String, List<String>> requirement = new LinkedHashMap<>();
+				if (alternative instanceof Map<?, ?> schemes) {
+					schemes.forEach((scheme, scopes) -> requirement.put(String.valueOf(scheme), (scopes instanceof List<?> list)
+							? list.stream().map(String::valueOf).toList() : List.of()));
+				}
+				result.add(requirement);
+			}
+			return result;
+		}
+		List<SecurityRequirement> requirements = own ? operation.getSecurity() : openApi.getSecurity();
 		List<Map<String, List<String>>> result = new ArrayList<>();
 		if (requirements != null) {
 			requirements.forEach((requirement) -> result.add(new LinkedHashMap<>(requirement)));
 		}
 		return result;
+	}
+
+	private static Object extension(Map<String, Object> extensions) {
+		return (extensions != null) ? extensions.get("x-nexios-security") : null;
 	}
 
 	private Transport.Call call(String method, String path, PathItem pathItem, Operation operation,
