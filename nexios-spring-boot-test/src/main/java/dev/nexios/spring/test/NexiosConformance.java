@@ -63,10 +63,14 @@ import org.springframework.test.web.servlet.MockMvc;
  *     .report(Path.of("target/nexios-conformance.md"))
  *     .verify();
  * </pre>
+ * A credential is presented to every scheme that reads where it travels (one bearer token to
+ * {@code bearerAuth}, {@code oauth2} and an {@code openIdConnect} scheme alike) and authenticates those
+ * that share its verifier ({@link #sharedVerifier(String...)}); the expectation is computed from that.
  * Requests that cannot be built (no credentials for a scheme, a scope the credentials cannot grant, two
- * schemes that need the same header), and requests whose answer the document does not decide (a
- * garbled credential beside valid ones that meet another alternative; under optional security, valid
- * credentials that meet no alternative), are reported as skipped with the reason, never as passed.
+ * schemes that need the same header and share no verifier), and requests whose answer the document
+ * does not decide (under optional security, a credential that authenticates but meets no alternative),
+ * are reported as skipped with the reason, never as passed; a request that security let through but
+ * that the operation refused (400, 404, ...) as not exercised.
  * <p>
  * Instances are mutable builders, meant for one test.
  */

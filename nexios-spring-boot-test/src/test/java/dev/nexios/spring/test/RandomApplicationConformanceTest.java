@@ -69,7 +69,8 @@ class RandomApplicationConformanceTest {
 			// what is skipped is what the document does not decide
 			assertThat(report.skipReasons()).as(report::toConsole).containsOnlyKeys(UNDECIDED);
 			assertThat(report.passed().size()).isGreaterThan(5 * OPERATIONS);
-			assertThat(report.duration()).isLessThan(java.time.Duration.ofSeconds(60));
+			// target: under 60 s on 2 cores (printed above); the bound leaves room for a machine shared with other builds
+			assertThat(report.duration()).isLessThan(java.time.Duration.ofSeconds(90));
 			// the shapes really occurred: one token for an AND of two schemes that share its key, and such
 			// an AND with one scheme "left out" still authenticated by the token of the other (not a 401)
 			assertThat(report.cells()).anySatisfy((cell) -> {
