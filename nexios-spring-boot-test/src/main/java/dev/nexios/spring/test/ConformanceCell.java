@@ -27,7 +27,15 @@ public record ConformanceCell(String operation, String check, String credentials
 		MISMATCH,
 
 		/** The request could not be built or its outcome is not decided by the document; see the note. */
-		SKIPPED
+		SKIPPED,
+
+		/**
+		 * The document promises that the request gets through, and security let it through, but the
+		 * answer ({@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 415}, {@code 422}) says it did
+		 * not reach the operation (a parameter or body the application refused), so the operation was
+		 * not exercised: neither passed nor a mismatch.
+		 */
+		NOT_EXERCISED
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,27 +14,56 @@ import java.util.stream.Collectors;
  * Plans the requests for one operation from its security requirements as documented (OpenAPI 3.1
  * §4.8.30: a list of alternatives, OR; each alternative names schemes that are all required, AND, with
  * the scopes required of each; an empty list is public, an empty alternative {@code {}} makes security
- * optional) and decides, from the document alone, what each answer must be.
+ * optional) and decides, from the document and what each credential really satisfies, what each answer
+ * must be.
  * <p>
- * For a secured operation it plans: no credentials; for each alternative, credentials that meet
- * exactly it; the alternative with one scheme left out (for alternatives of two or more schemes); the
- * alternative with one required scope withheld (each scope in turn); the alternative with one scheme's
- * credential garbled (each garbled variant in turn). The expected answer follows from the valid
- * credentials sent: an alternative met: not 401/403; else all schemes of some alternative presented
- * but a scope missing: 403; else 401. Without credentials: 401, or not 401/403 when {@code {}} makes
- * security optional. A garbled credential: 401 (also under optional security). Cases the document
- * leaves undecided are planned but skipped, with the reason: valid credentials that meet no alternative
- * under optional security (ignored or refused?), and a garbled credential beside valid ones that meet
- * another alternative.
+ * For a secured operation it plans: no credentials; for each alternative, credentials that meet it;
+ * the alternative with one scheme left out (for alternatives of two or more schemes); the alternative
+ * with one required scope withheld (each scope in turn); the alternative with one scheme's credential
+ * garbled (each garbled variant in turn; sent alone when the rest would meet another alternative or
+ * cannot travel beside it).
+ * <p>
+ * A credential travels in a <em>slot</em> (the {@code Authorization} header, an API key's header, query
+ * parameter or cookie), and every scheme of the operation that reads that slot sees it: a token minted
+ * for {@code bearerAuth} is also presented to {@code oauth2}. It authenticates every scheme that
+ * {@linkplain #ConformanceMatrix(Map, Map, Map) shares the verifier} of the scheme it was minted for,
+ * with the same scopes, and fails for the others. Two credentials that need one slot are merged into
+ * one when their schemes share a verifier, else the request cannot be built and is skipped.
+ * <p>
+ * The expected answer follows from what the schemes saw: an alternative whose schemes all
+ * authenticated with the required scopes: not 401/403 (OpenAPI: one satisfied alternative authorizes
+ * the request); else, under optional security, not 401/403 when no scheme saw a credential, 401 when
+ * credentials were seen and all failed, undecided (skipped) when one authenticated but met no
+ * alternative (ignored, 401 or 403?); else 403 when every scheme of some alternative
+ * authenticated (a scope is missing), else 401.
  */
 final class ConformanceMatrix {
 
-	/** One planned request; {@code skipReason} is set when it cannot be built. */
-	record Probe(String check, String credentials, List<Credential> sent, Expectation expected, String skipReason) {
+	/**
+	 * One planned request; {@code skipReason} is set when it cannot be built or is not decided;
+	 * {@code request} identifies what is sent, so that the same request is planned once.
+	 */
+	record Probe(String check, String credentials, List<Credential> sent, Expectation expected, String skipReason,
+			String request) {
+
+		Probe(String check, String credentials, List<Credential> sent, Expectation expected, String skipReason) {
+			this(check, credentials, sent, expected, skipReason, credentials);
+		}
 
 	}
 
-	private record Part(String scheme, Set<String> granted, Set<String> withheld, Credential garbled) {
+	/** One credential to send: valid for {@code scheme} with {@code granted}, or {@code garbled}. */
+	private record Part(String scheme, Set<String> granted, Credential garbled, String label) {
+
+		boolean valid() {
+			return this.garbled == null;
+		}
+
+	}
+
+	private enum Seen {
+
+		ABSENT, VALID, INVALID
 
 	}
 
@@ -41,9 +71,43 @@ final class ConformanceMatrix {
 
 	private final Map<String, Credentials> credentials;
 
+	private final Map<String, Object> verifiers;
+
 	ConformanceMatrix(Map<String, DocumentedScheme> schemes, Map<String, Credentials> credentials) {
+		this(schemes, credentials, Map.of());
+	}
+
+	/**
+	 * @param schemes the documented schemes by name
+	 * @param credentials the credentials by scheme name
+	 * @param verifiers scheme name to a verifier identity: schemes with equal identities accept each
+	 * other's credentials. A scheme without an entry is verified by its {@link Credentials} instance,
+	 * so schemes given the same instance share a verifier.
+	 */
+	ConformanceMatrix(Map<String, DocumentedScheme> schemes, Map<String, Credentials> credentials,
+			Map<String, ?> verifiers) {
 		this.schemes = schemes;
 		this.credentials = credentials;
+		this.verifiers = new LinkedHashMap<>(verifiers);
+	}
+
+	private Object verifier(String scheme) {
+		Object explicit = this.verifiers.get(scheme);
+		if (explicit != null) {
+			return explicit;
+		}
+		Credentials source = this.credentials.get(scheme);
+		return (source != null) ? source : scheme;
+	}
+
+	private boolean shareVerifier(String a, String b) {
+		return a.equals(b) || verifier(a).equals(verifier(b));
+	}
+
+	/** Where a scheme's credential travels; {@code null} for schemes without a known place. */
+	private String slot(String scheme) {
+		DocumentedScheme documented = this.schemes.get(scheme);
+		return (documented != null) ? documented.slot() : null;
 	}
 
 	List<Probe> plan(List<Map<String, List<String>>> requirements) {
@@ -62,18 +126,15 @@ final class ConformanceMatrix {
 			add(probes, new Probe(check, "none", List.of(), Expectation.NOT_REJECTED, null));
 			return List.copyOf(probes.values());
 		}
+		Operation operation = new Operation(secured, optional);
 		add(probes, new Probe("no credentials", "none", List.of(),
 				optional ? Expectation.NOT_REJECTED : Expectation.UNAUTHORIZED, null));
-		Map<String, Set<String>> mentioned = new LinkedHashMap<>();
-		secured.forEach((alternative) -> alternative
-			.forEach((scheme, scopes) -> mentioned.computeIfAbsent(scheme, (key) -> new LinkedHashSet<>()).addAll(scopes)));
 		for (Map<String, Set<String>> alternative : secured) {
 			String label = label(alternative);
-			add(probes, probe("meets " + label, valid(alternative, Map.of()), Expectation.NOT_REJECTED));
+			add(probes, probe("meets " + label, valid(alternative), operation));
 			if (alternative.size() > 1) {
 				for (String left : alternative.keySet()) {
-					Map<String, Set<String>> rest = without(alternative, left);
-					add(probes, probe(label + " without " + left, valid(rest, mentioned), rest, secured, optional));
+					add(probes, probe(label + " without " + left, valid(without(alternative, left)), operation));
 				}
 			}
 			alternative.forEach((scheme, scopes) -> {
@@ -82,110 +143,187 @@ final class ConformanceMatrix {
 					Set<String> fewer = new LinkedHashSet<>(scopes);
 					fewer.remove(scope);
 					fewerScopes.put(scheme, fewer);
-					add(probes, probe(label + " without scope " + scope + " of " + scheme, valid(fewerScopes, mentioned),
-							fewerScopes, secured, optional));
+					add(probes, probe(label + " without scope " + scope + " of " + scheme, valid(fewerScopes),
+							operation));
 				}
 			});
 			for (String scheme : alternative.keySet()) {
-				garbled(probes, label, alternative, scheme, secured, mentioned);
+				garbled(probes, label, alternative, scheme, operation);
 			}
 		}
 		return List.copyOf(probes.values());
 	}
 
+	/** The operation's secured alternatives, whether {@code {}} makes security optional, and its schemes. */
+	private static final class Operation {
+
+		final List<Map<String, Set<String>>> secured;
+
+		final boolean optional;
+
+		final Map<String, Set<String>> mentioned = new LinkedHashMap<>();
+
+		Operation(List<Map<String, Set<String>>> secured, boolean optional) {
+			this.secured = secured;
+			this.optional = optional;
+			secured.forEach((alternative) -> alternative.forEach((scheme, scopes) -> this.mentioned
+				.computeIfAbsent(scheme, (key) -> new LinkedHashSet<>())
+				.addAll(scopes)));
+		}
+
+	}
+
 	private void garbled(Map<String, Probe> probes, String label, Map<String, Set<String>> alternative, String scheme,
-			List<Map<String, Set<String>>> secured, Map<String, Set<String>> mentioned) {
+			Operation operation) {
 		String check = label + " with " + scheme + " garbled";
 		DocumentedScheme documented = this.schemes.get(scheme);
 		Credentials source = this.credentials.get(scheme);
 		if (documented == null || source == null) {
 			String reason = (documented == null) ? undeclared(scheme) : noCredentials(scheme);
-			add(probes, new Probe(check, scheme + "(garbled)", List.of(), null, reason));
+			add(probes, new Probe(check, scheme + " (garbled)", List.of(), null, reason));
 			return;
 		}
 		List<Credential> variants = source.garbled(documented);
 		if (variants.isEmpty()) {
-			add(probes, new Probe(check, scheme + "(garbled)", List.of(), null,
+			add(probes, new Probe(check, scheme + " (garbled)", List.of(), null,
 					"the credentials of " + scheme + " offer no garbled credential"));
 		}
-		Map<String, Set<String>> rest = without(alternative, scheme);
 		for (Credential variant : variants) {
-			List<Part> parts = valid(rest, mentioned);
-			parts.add(new Part(scheme, Set.of(), Set.of(), variant));
-			if (satisfied(rest, secured)) {
-				add(probes, skipped(check + ": " + variant.description(), parts,
-						"the valid credentials sent meet another alternative; the document does not say whether"
-								+ " an invalid extra credential is rejected"));
+			Part garbledPart = new Part(scheme, Set.of(), variant, scheme + " (" + variant.description() + ")");
+			List<Part> parts = valid(without(alternative, scheme));
+			parts.add(garbledPart);
+			Probe beside = probe(check + ": " + variant.description(), parts, operation);
+			// beside valid credentials that meet another alternative (authorized), or that cannot travel
+			// with it, the garbled credential is sent alone: then nothing valid is presented
+			if (beside.skipReason() != null || beside.expected() == Expectation.NOT_REJECTED) {
+				add(probes, probe(scheme + " garbled, alone: " + variant.description(), List.of(garbledPart),
+						operation));
 			}
 			else {
-				add(probes, probe(check + ": " + variant.description(), parts, Expectation.UNAUTHORIZED));
+				add(probes, beside);
 			}
 		}
 	}
 
-	/**
-	 * The probe for valid credentials that may fall short of every alternative: not 401/403 if they
-	 * meet one; under optional security ({@code {}}) otherwise undecided (the document does not say
-	 * whether presented credentials that meet no alternative are ignored or refused), so skipped;
-	 * else 403 if all schemes of some alternative were presented (a scope is missing), else 401.
-	 */
-	private Probe probe(String check, List<Part> parts, Map<String, Set<String>> sent,
-			List<Map<String, Set<String>>> secured, boolean optional) {
-		if (satisfied(sent, secured)) {
-			return probe(check, parts, Expectation.NOT_REJECTED);
-		}
-		if (optional) {
-			return skipped(check, parts, "security is optional ({}): the document does not say whether credentials"
-					+ " that meet no alternative are ignored or refused");
-		}
-		boolean schemesPresented = secured.stream().anyMatch((alternative) -> sent.keySet().containsAll(alternative.keySet()));
-		return probe(check, parts, schemesPresented ? Expectation.FORBIDDEN : Expectation.UNAUTHORIZED);
-	}
-
-	private static boolean satisfied(Map<String, Set<String>> sent, List<Map<String, Set<String>>> secured) {
-		return secured.stream()
-			.anyMatch((alternative) -> alternative.entrySet()
-				.stream()
-				.allMatch((required) -> sent.containsKey(required.getKey())
-						&& sent.get(required.getKey()).containsAll(required.getValue())));
-	}
-
-	private static List<Part> valid(Map<String, Set<String>> granted, Map<String, Set<String>> mentioned) {
+	private static List<Part> valid(Map<String, Set<String>> granted) {
 		List<Part> parts = new ArrayList<>();
-		granted.forEach((scheme, scopes) -> {
-			Set<String> withheld = new LinkedHashSet<>(mentioned.getOrDefault(scheme, Set.of()));
-			withheld.removeAll(scopes);
-			parts.add(new Part(scheme, scopes, withheld, null));
-		});
+		granted.forEach((scheme, scopes) -> parts.add(new Part(scheme, scopes, null, null)));
 		return parts;
 	}
 
-	private Probe probe(String check, List<Part> parts, Expectation expected) {
+	/** Merges the parts, mints them, and computes the expectation from what each scheme sees. */
+	private Probe probe(String check, List<Part> planned, Operation operation) {
+		for (Part part : planned) {
+			if (!this.schemes.containsKey(part.scheme())) {
+				return skipped(check, planned, undeclared(part.scheme()));
+			}
+			if (part.valid() && !this.credentials.containsKey(part.scheme())) {
+				return skipped(check, planned, noCredentials(part.scheme()));
+			}
+			if (slot(part.scheme()) == null) {
+				return skipped(check, planned, "no request can carry a credential of " + this.schemes.get(part.scheme())
+						+ " (only bearer tokens, http basic and API keys are supported)");
+			}
+		}
+		// one credential per slot: parts that need the same slot merge when they share a verifier
+		Map<String, Part> bySlot = new LinkedHashMap<>();
+		for (Part part : planned) {
+			String slot = slot(part.scheme());
+			Part present = bySlot.get(slot);
+			if (present == null) {
+				bySlot.put(slot, part);
+				continue;
+			}
+			if (present.valid() && part.valid() && shareVerifier(present.scheme(), part.scheme())
+					&& Objects.equals(this.schemes.get(present.scheme()).authorizationScheme(),
+							this.schemes.get(part.scheme()).authorizationScheme())) {
+				Set<String> union = new LinkedHashSet<>(present.granted());
+				union.addAll(part.granted());
+				String mergedLabel = ((present.label() != null) ? present.label() : present.scheme()) + "/"
+						+ part.scheme();
+				bySlot.put(slot, new Part(present.scheme(), union, null, mergedLabel));
+				continue;
+			}
+			return skipped(check, planned, present.scheme() + " and " + part.scheme() + " both need the " + slot
+					+ ((present.valid() && part.valid()) ? " and do not share a verifier" : "")
+					+ "; one request cannot carry both");
+		}
 		List<Credential> sent = new ArrayList<>();
-		for (Part part : parts) {
-			if (part.garbled() != null) {
+		for (Part part : bySlot.values()) {
+			if (!part.valid()) {
 				sent.add(part.garbled());
 				continue;
 			}
-			DocumentedScheme documented = this.schemes.get(part.scheme());
-			Credentials source = this.credentials.get(part.scheme());
-			if (documented == null) {
-				return skipped(check, parts, undeclared(part.scheme()));
-			}
-			if (source == null) {
-				return skipped(check, parts, noCredentials(part.scheme()));
-			}
-			Optional<Credential> credential = source.mint(documented, part.granted(), part.withheld());
+			Set<String> withheld = new LinkedHashSet<>();
+			operation.mentioned.forEach((scheme, scopes) -> {
+				if (slot(part.scheme()).equals(slot(scheme)) && shareVerifier(part.scheme(), scheme)) {
+					withheld.addAll(scopes);
+				}
+			});
+			withheld.removeAll(part.granted());
+			Optional<Credential> credential = this.credentials.get(part.scheme())
+				.mint(this.schemes.get(part.scheme()), part.granted(), withheld);
 			if (credential.isEmpty()) {
 				String grants = part.granted().isEmpty() ? "" : " grants scope " + String.join(" ", part.granted());
-				String withholds = part.withheld().isEmpty() ? ""
-						: " withholds scope " + String.join(" ", part.withheld());
-				return skipped(check, parts, "no credential of " + part.scheme() + grants
+				String withholds = withheld.isEmpty() ? "" : " withholds scope " + String.join(" ", withheld);
+				return skipped(check, planned, "no credential of " + part.scheme() + grants
 						+ ((grants.isEmpty() || withholds.isEmpty()) ? "" : " and") + withholds);
 			}
 			sent.add(credential.get());
 		}
-		return new Probe(check, describe(parts), sent, expected, null);
+		String description = describe(bySlot.values());
+		String request = bySlot.entrySet().stream().map((entry) -> {
+			Part part = entry.getValue();
+			String canonical = this.schemes.keySet()
+				.stream()
+				.filter((scheme) -> entry.getKey().equals(slot(scheme)) && shareVerifier(scheme, part.scheme()))
+				.sorted()
+				.findFirst()
+				.orElse(part.scheme());
+			// a garbled credential is invalid for every scheme that reads it, whichever it was made for
+			return entry.getKey() + "=" + (part.valid() ? canonical + new java.util.TreeSet<>(part.granted())
+					: "!" + part.garbled().description());
+		}).sorted().collect(Collectors.joining(" + "));
+		// what each scheme of the operation sees
+		Map<String, Seen> seen = new LinkedHashMap<>();
+		Map<String, Set<String>> scopes = new LinkedHashMap<>();
+		for (String scheme : operation.mentioned.keySet()) {
+			Part part = bySlot.get(slot(scheme));
+			DocumentedScheme documented = this.schemes.get(scheme);
+			if (part == null || documented == null || !Objects.equals(documented.authorizationScheme(),
+					this.schemes.get(part.scheme()).authorizationScheme())) {
+				seen.put(scheme, Seen.ABSENT);
+			}
+			else if (part.valid() && shareVerifier(part.scheme(), scheme)) {
+				seen.put(scheme, Seen.VALID);
+				scopes.put(scheme, part.granted());
+			}
+			else {
+				seen.put(scheme, Seen.INVALID);
+			}
+		}
+		boolean met = operation.secured.stream()
+			.anyMatch((alternative) -> alternative.entrySet()
+				.stream()
+				.allMatch((required) -> seen.get(required.getKey()) == Seen.VALID
+						&& scopes.get(required.getKey()).containsAll(required.getValue())));
+		if (met) {
+			return new Probe(check, description, sent, Expectation.NOT_REJECTED, null, request);
+		}
+		if (operation.optional) {
+			if (seen.values().stream().allMatch((value) -> value == Seen.ABSENT)) {
+				return new Probe(check, description, sent, Expectation.NOT_REJECTED, null, request);
+			}
+			if (!seen.containsValue(Seen.VALID)) {
+				return new Probe(check, description, sent, Expectation.UNAUTHORIZED, null, request);
+			}
+			return new Probe(check, description, List.of(), null, "security is optional ({}): the document does not"
+					+ " say whether credentials that meet no alternative are ignored or refused", request);
+		}
+		boolean authenticated = operation.secured.stream()
+			.anyMatch((alternative) -> alternative.keySet().stream().allMatch((scheme) -> seen.get(scheme) == Seen.VALID));
+		return new Probe(check, description, sent, authenticated ? Expectation.FORBIDDEN : Expectation.UNAUTHORIZED,
+				null, request);
 	}
 
 	private static Probe skipped(String check, List<Part> parts, String reason) {
@@ -193,7 +331,7 @@ final class ConformanceMatrix {
 	}
 
 	private static void add(Map<String, Probe> probes, Probe probe) {
-		probes.putIfAbsent(probe.credentials() + "\u0000" + ((probe.skipReason() != null) ? probe.check() : ""), probe);
+		probes.putIfAbsent(probe.request() + "\u0000" + ((probe.skipReason() != null) ? probe.check() : ""), probe);
 	}
 
 	private static Map<String, Set<String>> without(Map<String, Set<String>> alternative, String scheme) {
@@ -210,15 +348,16 @@ final class ConformanceMatrix {
 			.collect(Collectors.joining(", ")) + "}";
 	}
 
-	private static String describe(List<Part> parts) {
+	private static String describe(java.util.Collection<Part> parts) {
 		if (parts.isEmpty()) {
 			return "none";
 		}
 		return parts.stream().map((part) -> {
-			if (part.garbled() != null) {
-				return part.scheme() + " (" + part.garbled().description() + ")";
+			if (!part.valid()) {
+				return part.label();
 			}
-			return part.scheme() + (part.granted().isEmpty() ? "" : " " + part.granted().stream().collect(Collectors.joining(" ", "[", "]")));
+			String name = (part.label() != null) ? part.label() : part.scheme();
+			return name + (part.granted().isEmpty() ? "" : " " + part.granted().stream().collect(Collectors.joining(" ", "[", "]")));
 		}).collect(Collectors.joining(" + "));
 	}
 

@@ -169,6 +169,48 @@ public interface Credentials {
 				Map.of(username + ":" + password, scopes));
 	}
 
+	/**
+	 * Several known users for {@code http basic}, each with the scopes (roles) the application grants
+	 * it; like {@link #apiKeys(Map)}, the check picks one that grants the scopes a cell needs and none
+	 * that it must withhold. Garbled: a user with a wrong password.
+	 * @param users the users
+	 * @return the credentials
+	 * @throws IllegalArgumentException without users
+	 */
+	static Credentials basicUsers(List<User> users) {
+		Map<String, Set<String>> secrets = new LinkedHashMap<>();
+		users.forEach((user) -> secrets.put(user.username() + ":" + user.password(), Set.copyOf(user.scopes())));
+		return new KnownSecretCredentials(KnownSecretCredentials.Kind.BASIC, secrets);
+	}
+
+	/**
+	 * Fixed bearer tokens (e.g. issued beforehand by an authorization server, or opaque tokens) with the
+	 * scopes each grants, sent as {@code Authorization: Bearer}. Garbled: a token with one character
+	 * changed.
+	 * @param tokens token to scopes
+	 * @return the credentials
+	 * @throws IllegalArgumentException without tokens
+	 */
+	static Credentials bearerTokens(Map<String, Set<String>> tokens) {
+		return new KnownSecretCredentials(KnownSecretCredentials.Kind.TOKEN, new LinkedHashMap<>(tokens));
+	}
+
+	/**
+	 * A known user of an {@code http basic} scheme.
+	 *
+	 * @param username the user-id
+	 * @param password the password
+	 * @param scopes the scopes (roles) the application grants the user
+	 */
+	record User(String username, String password, Set<String> scopes) {
+
+		@Override
+		public String toString() {
+			return "User[" + this.username + "]";
+		}
+
+	}
+
 	private static String describe(Set<String> scopes) {
 		return scopes.isEmpty() ? "" : "scopes " + String.join(" ", scopes);
 	}

@@ -54,6 +54,37 @@ public record DocumentedScheme(String name, String type, String scheme, String b
 		return "apiKey".equals(this.type);
 	}
 
+	/**
+	 * Where a credential of this scheme travels, so that two schemes reading the same place can be told:
+	 * {@code "Authorization header"} for bearer and basic schemes, {@code "header x-api-key"} (lower
+	 * case), {@code "query parameter api_key"} or {@code "cookie session"} for API keys.
+	 * @return the place, or {@code null} for schemes whose credential the check cannot place
+	 * ({@code mutualTLS}, other HTTP schemes, an {@code apiKey} without {@code in}/{@code name})
+	 */
+	public String slot() {
+		if (usesBearerToken() || usesBasic()) {
+			return "Authorization header";
+		}
+		if (isApiKey() && this.in != null && this.parameterName != null) {
+			return switch (this.in.toLowerCase(Locale.ROOT)) {
+				case "header" -> "header " + this.parameterName.toLowerCase(Locale.ROOT);
+				case "query" -> "query parameter " + this.parameterName;
+				case "cookie" -> "cookie " + this.parameterName;
+				default -> null;
+			};
+		}
+		return null;
+	}
+
+	/**
+	 * The authentication scheme word of an {@code Authorization} header credential: {@code bearer} or
+	 * {@code basic}; {@code null} for API keys. A bearer scheme does not read a basic credential.
+	 * @return the word, or {@code null}
+	 */
+	public String authorizationScheme() {
+		return usesBearerToken() ? "bearer" : usesBasic() ? "basic" : null;
+	}
+
 	@Override
 	public String toString() {
 		return this.name + " (" + this.type + ((this.scheme != null) ? " " + this.scheme : "")

@@ -1,6 +1,8 @@
 package dev.nexios.spring.test;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,11 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 
 /**
- * Minimal values for parameters and request bodies, from the document: an example, a default, the
- * first enum value, else the smallest value of the schema's type (only required properties of objects).
+ * Values for parameters and request bodies that the operation accepts, from the document: an example, a
+ * default, a {@code const}, the first enum value, else a value of the schema's type and format within its
+ * bounds ({@code minimum}/{@code maximum}, {@code minLength}, {@code minItems}). Objects get every
+ * property, required ones first (an application may refuse a missing property that the document does
+ * not mark as required, e.g. a primitive {@code int} of a Java record).
  */
 final class ExampleValues {
 
@@ -80,7 +85,7 @@ final class ExampleValues {
 		String mediaType = requestBody.getContent()
 			.keySet()
 			.stream()
-			.filter((type) -> type.equals("application/json"))
+			.filter((type) -> type.equals("application/json") || type.startsWith("application/x-www-form-urlencoded"))
 			.findFirst()
 			.orElseGet(() -> requestBody.getContent()
 				.keySet()
@@ -88,10 +93,21 @@ final class ExampleValues {
 				.filter((type) -> type.contains("json"))
 				.findFirst()
 				.orElse(requestBody.getContent().keySet().iterator().next()));
+		MediaType media = requestBody.getContent().get(mediaType);
+		if (mediaType.startsWith("application/x-www-form-urlencoded")) {
+			Object form = (media != null) ? value(media.getSchema(), 0) : null;
+			StringBuilder encoded = new StringBuilder();
+			if (form instanceof Map<?, ?> fields) {
+				fields.forEach((name, value) -> encoded.append((encoded.length() > 0) ? "&" : "")
+					.append(URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8))
+					.append('=')
+					.append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+			}
+			return Map.entry(mediaType, encoded.toString());
+		}
 		if (!mediaType.contains("json")) {
 			return Map.entry(mediaType, "");
 		}
-		MediaType media = requestBody.getContent().get(mediaType);
 		Object value = media.getExample();
 		if (value == null && media.getExamples() != null) {
 			value = media.getExamples().values().stream().map(Example::getValue).findFirst().orElse(null);
@@ -157,8 +173,8 @@ final class ExampleValues {
 				}
 				yield items;
 			}
-			case "integer" -> (schema.getMinimum() != null) ? schema.getMinimum().toBigInteger() : 1;
-			case "number" -> (schema.getMinimum() != null) ? schema.getMinimum() : BigDecimal.ONE;
+			case "integer" -> integer(schema);
+			case "number" -> number(schema);
 			case "boolean" -> true;
 			case "string" -> string(schema);
 			default -> null;
@@ -167,14 +183,61 @@ final class ExampleValues {
 
 	private Map<String, Object> object(Schema<?> schema, int depth) {
 		Map<String, Object> object = new LinkedHashMap<>();
-		if (schema.getProperties() != null && schema.getRequired() != null) {
+		if (schema.getProperties() != null) {
+			List<String> required = (schema.getRequired() != null) ? schema.getRequired() : List.of();
 			schema.getProperties().forEach((name, property) -> {
-				if (schema.getRequired().contains(name)) {
+				if (required.contains(name)) {
 					object.put(name, value(property, depth + 1));
+				}
+			});
+			schema.getProperties().forEach((name, property) -> {
+				if (!required.contains(name) && !Boolean.TRUE.equals(resolvedReadOnly(property))) {
+					Object value = value(property, depth + 1);
+					if (value != null) {
+						object.put(name, value);
+					}
 				}
 			});
 		}
 		return object;
+	}
+
+	private Boolean resolvedReadOnly(Schema<?> property) {
+		Schema<?> resolved = resolve(property);
+		return (resolved != null) ? resolved.getReadOnly() : null;
+	}
+
+	private static Object integer(Schema<?> schema) {
+		BigDecimal value = number(schema);
+		BigDecimal ceiling = value.setScale(0, java.math.RoundingMode.CEILING);
+		if (schema.getMaximum() != null && ceiling.compareTo(schema.getMaximum()) > 0) {
+			ceiling = value.setScale(0, java.math.RoundingMode.FLOOR);
+		}
+		if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() > 0) {
+			BigDecimal step = schema.getMultipleOf();
+			ceiling = ceiling.divide(step, 0, java.math.RoundingMode.CEILING).multiply(step);
+		}
+		return ceiling.toBigInteger();
+	}
+
+	private static BigDecimal number(Schema<?> schema) {
+		BigDecimal value = BigDecimal.ONE;
+		if (schema.getMinimum() != null) {
+			value = schema.getMinimum();
+			if (Boolean.TRUE.equals(schema.getExclusiveMinimum())) {
+				value = value.add(BigDecimal.ONE);
+			}
+		}
+		else if (schema.getExclusiveMinimumValue() != null) {
+			value = schema.getExclusiveMinimumValue().add(BigDecimal.ONE);
+		}
+		else if (schema.getMaximum() != null && schema.getMaximum().compareTo(value) < 0) {
+			value = schema.getMaximum();
+		}
+		else if (schema.getExclusiveMaximumValue() != null && schema.getExclusiveMaximumValue().compareTo(value) <= 0) {
+			value = schema.getExclusiveMaximumValue().subtract(BigDecimal.ONE);
+		}
+		return value;
 	}
 
 	private static String string(Schema<?> schema) {
@@ -184,7 +247,13 @@ final class ExampleValues {
 			case "date" -> "2024-01-01";
 			case "date-time" -> "2024-01-01T00:00:00Z";
 			case "email" -> "user@example.com";
-			case "uri", "url" -> "https://example.com";
+			case "uri", "url", "iri" -> "https://example.com";
+			case "time" -> "00:00:00Z";
+			case "duration" -> "PT1S";
+			case "ipv4" -> "192.0.2.1";
+			case "ipv6" -> "2001:db8::1";
+			case "hostname" -> "example.com";
+			case "byte" -> "eA==";
 			default -> "x".repeat(Math.max(1, (schema.getMinLength() != null) ? schema.getMinLength() : 1));
 		};
 	}

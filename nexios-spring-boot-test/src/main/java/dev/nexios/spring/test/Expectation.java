@@ -37,6 +37,18 @@ public enum Expectation {
 	}
 
 	/**
+	 * Whether a status that keeps this promise still shows that the request did not reach the operation:
+	 * for {@link #NOT_REJECTED}, {@code 400}, {@code 404}, {@code 405}, {@code 406}, {@code 415} and
+	 * {@code 422} (the application refused a parameter, the body or the route before the operation ran).
+	 * @param status the HTTP status code
+	 * @return {@code true} if the request was not exercised
+	 */
+	public boolean notExercisedBy(int status) {
+		return this == NOT_REJECTED
+				&& (status == 400 || status == 404 || status == 405 || status == 406 || status == 415 || status == 422);
+	}
+
+	/**
 	 * A short label for reports: {@code not 401/403}, {@code 401} or {@code 403}.
 	 * @return the label
 	 */

@@ -14,13 +14,16 @@ final class KnownSecretCredentials implements Credentials {
 
 	enum Kind {
 
-		API_KEY, BASIC
+		API_KEY, BASIC, TOKEN
 
 	}
 
 	private final Kind kind;
 
-	/** For {@code API_KEY}: key to scopes; for {@code BASIC}: {@code user:password} to scopes. */
+	/**
+	 * For {@code API_KEY}: key to scopes; for {@code BASIC}: {@code user:password} to scopes; for
+	 * {@code TOKEN}: bearer token to scopes.
+	 */
 	private final Map<String, Set<String>> secrets;
 
 	KnownSecretCredentials(Kind kind, Map<String, Set<String>> secrets) {
@@ -57,6 +60,9 @@ final class KnownSecretCredentials implements Credentials {
 		if (this.kind == Kind.BASIC) {
 			return List.of(credential(scheme, secret + "-wrong").describedAs("wrong password"));
 		}
+		if (this.kind == Kind.TOKEN) {
+			return List.of(credential(scheme, Credential.tamper(secret)).describedAs("tampered token"));
+		}
 		String unknown = Credential.tamper(secret);
 		while (this.secrets.containsKey(unknown)) {
 			unknown = unknown + "x";
@@ -73,10 +79,18 @@ final class KnownSecretCredentials implements Credentials {
 	}
 
 	private void checkScheme(DocumentedScheme scheme) {
-		boolean fits = (this.kind == Kind.BASIC) ? scheme.usesBasic() : scheme.isApiKey();
+		boolean fits = switch (this.kind) {
+			case BASIC -> scheme.usesBasic();
+			case API_KEY -> scheme.isApiKey();
+			case TOKEN -> scheme.usesBearerToken();
+		};
 		if (!fits) {
-			throw new IllegalArgumentException((this.kind == Kind.BASIC ? "Basic" : "API key")
-					+ " credentials were given for " + scheme);
+			String what = switch (this.kind) {
+				case BASIC -> "Basic";
+				case API_KEY -> "API key";
+				case TOKEN -> "Bearer token";
+			};
+			throw new IllegalArgumentException(what + " credentials were given for " + scheme);
 		}
 	}
 

@@ -1,15 +1,29 @@
 package dev.nexios.spring.test;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,10 +63,14 @@ import org.springframework.test.web.servlet.MockMvc;
  *     .report(Path.of("target/nexios-conformance.md"))
  *     .verify();
  * </pre>
+ * A credential is presented to every scheme that reads where it travels (one bearer token to
+ * {@code bearerAuth}, {@code oauth2} and an {@code openIdConnect} scheme alike) and authenticates those
+ * that share its verifier ({@link #sharedVerifier(String...)}); the expectation is computed from that.
  * Requests that cannot be built (no credentials for a scheme, a scope the credentials cannot grant, two
- * schemes that need the same header), and requests whose answer the document does not decide (a
- * garbled credential beside valid ones that meet another alternative; under optional security, valid
- * credentials that meet no alternative), are reported as skipped with the reason, never as passed.
+ * schemes that need the same header and share no verifier), and requests whose answer the document
+ * does not decide (under optional security, a credential that authenticates but meets no alternative),
+ * are reported as skipped with the reason, never as passed; a request that security let through but
+ * that the operation refused (400, 404, ...) as not exercised.
  * <p>
  * Instances are mutable builders, meant for one test.
  */
@@ -77,10 +95,25 @@ public final class NexiosConformance {
 
 	private final Map<String, String> skipped = new LinkedHashMap<>();
 
-	private Path report;
+	private final Map<String, Object> verifiers = new LinkedHashMap<>();
 
-	private NexiosConformance(Transport transport) {
+	private final List<Path> reports = new ArrayList<>();
+
+	private Path documentFile;
+
+	private URI documentUrl;
+
+	private int concurrency;
+
+	private int maxRequests = Integer.MAX_VALUE;
+
+	private PrintStream progress = System.out;
+
+	private Duration progressInterval = Duration.ofSeconds(10);
+
+	private NexiosConformance(Transport transport, int concurrency) {
 		this.transport = transport;
+		this.concurrency = concurrency;
 	}
 
 	/**
@@ -91,7 +124,7 @@ public final class NexiosConformance {
 	 * @return a new check
 	 */
 	public static NexiosConformance forMockMvc(MockMvc mockMvc) {
-		return new NexiosConformance(new MockMvcTransport(mockMvc));
+		return new NexiosConformance(new MockMvcTransport(mockMvc), 1);
 	}
 
 	/**
@@ -102,7 +135,7 @@ public final class NexiosConformance {
 	 * @return a new check
 	 */
 	public static NexiosConformance forBaseUrl(String baseUrl) {
-		return new NexiosConformance(new HttpClientTransport(baseUrl));
+		return new NexiosConformance(new HttpClientTransport(baseUrl), 8);
 	}
 
 	/**
@@ -122,6 +155,94 @@ public final class NexiosConformance {
 	 */
 	public NexiosConformance apiDocsCredential(Credential credential) {
 		this.apiDocsCredential = credential;
+		return this;
+	}
+
+	/**
+	 * Reads the OpenAPI document (3.0 or 3.1, JSON or YAML) from a file instead of from the application.
+	 * @param file the document
+	 * @return this check
+	 */
+	public NexiosConformance document(Path file) {
+		this.documentFile = file;
+		this.documentUrl = null;
+		return this;
+	}
+
+	/**
+	 * Reads the OpenAPI document (3.0 or 3.1, JSON or YAML) from an absolute URL instead of from
+	 * {@link #apiDocsPath(String)} of the application; the {@link #apiDocsCredential(Credential)} is sent.
+	 * @param url the document's URL
+	 * @return this check
+	 */
+	public NexiosConformance documentUrl(URI url) {
+		this.documentUrl = url;
+		this.documentFile = null;
+		return this;
+	}
+
+	/**
+	 * Declares that these schemes accept the same credentials (one verifier, e.g. one JWT signing key
+	 * trusted by {@code bearerAuth}, {@code oauth2} and an {@code openIdConnect} scheme): a credential
+	 * minted for one of them, presented where the others read it, also authenticates them with the same
+	 * scopes. Schemes given the same {@link Credentials} instance share a verifier anyway; this also
+	 * joins schemes with different instances. Schemes that read the same place but share no verifier see
+	 * each other's credentials as invalid.
+	 * @param schemes the scheme names
+	 * @return this check
+	 */
+	public NexiosConformance sharedVerifier(String... schemes) {
+		Object verifier = new Object();
+		for (String scheme : schemes) {
+			Object previous = this.verifiers.get(scheme);
+			if (previous != null) {
+				Object joined = verifier;
+				this.verifiers.replaceAll((name, value) -> (value == previous) ? joined : value);
+			}
+			this.verifiers.put(scheme, verifier);
+		}
+		return this;
+	}
+
+	/**
+	 * How many requests are in flight at once: 8 by default over HTTP, 1 through MockMvc.
+	 * @param requests at least 1
+	 * @return this check
+	 * @throws IllegalArgumentException if less than 1
+	 */
+	public NexiosConformance concurrency(int requests) {
+		if (requests < 1) {
+			throw new IllegalArgumentException("The concurrency must be at least 1, not " + requests);
+		}
+		this.concurrency = requests;
+		return this;
+	}
+
+	/**
+	 * At most this many requests are sent; the cells beyond are reported as skipped ("the request budget
+	 * was used up"). Unlimited by default.
+	 * @param requests at least 1
+	 * @return this check
+	 * @throws IllegalArgumentException if less than 1
+	 */
+	public NexiosConformance maxRequests(int requests) {
+		if (requests < 1) {
+			throw new IllegalArgumentException("The request budget must be at least 1, not " + requests);
+		}
+		this.maxRequests = requests;
+		return this;
+	}
+
+	/**
+	 * Where a progress line goes every {@code interval} while the check runs ({@code System.out} every
+	 * 10 seconds by default, so short runs print nothing); {@code null} for none.
+	 * @param out the stream, or {@code null}
+	 * @param interval time between two lines
+	 * @return this check
+	 */
+	public NexiosConformance progress(PrintStream out, Duration interval) {
+		this.progress = out;
+		this.progressInterval = interval;
 		return this;
 	}
 
@@ -159,9 +280,10 @@ public final class NexiosConformance {
 	}
 
 	/**
-	 * The request body for one operation, instead of the minimal body derived from its schema.
+	 * The request body for one operation, instead of the body derived from its schema.
 	 * @param operation {@code "METHOD /path/{template}"} as in the document, or its {@code operationId}
-	 * @param json the body, sent with the operation's JSON media type
+	 * @param json the body, sent with the operation's media type (JSON preferred, then form-encoded;
+	 * {@code application/json} when the document describes none)
 	 * @return this check
 	 */
 	public NexiosConformance requestBody(String operation, String json) {
@@ -181,13 +303,14 @@ public final class NexiosConformance {
 	}
 
 	/**
-	 * Also writes the whole matrix to a file: JSON if its name ends with {@code .json}, Markdown
-	 * otherwise (e.g. {@code target/nexios-conformance.md}).
+	 * Also writes the whole matrix to a file: JSON if its name ends with {@code .json}, JUnit XML if it
+	 * ends with {@code .xml}, Markdown otherwise (e.g. {@code target/nexios-conformance.md}). May be
+	 * called several times for several files.
 	 * @param file the report file
 	 * @return this check
 	 */
 	public NexiosConformance report(Path file) {
-		this.report = file;
+		this.reports.add(file);
 		return this;
 	}
 
@@ -199,9 +322,9 @@ public final class NexiosConformance {
 	 */
 	public ConformanceReport verify() {
 		ConformanceReport result = run();
-		String where = (this.report != null) ? System.lineSeparator() + "Full matrix: " + this.report : "";
+		String where = this.reports.isEmpty() ? "" : System.lineSeparator() + "Full matrix: " + this.reports;
 		if (result.operations().isEmpty()) {
-			throw new AssertionError("The OpenAPI document at " + this.apiDocsPath + " lists no operations" + where);
+			throw new AssertionError("The OpenAPI document at " + documentSource() + " lists no operations" + where);
 		}
 		if (result.passed().isEmpty() && result.mismatches().isEmpty()) {
 			throw new AssertionError("No request could be checked, all were skipped: "
@@ -223,6 +346,7 @@ public final class NexiosConformance {
 	 * @throws IllegalStateException if credentials name a scheme that the document does not declare
 	 */
 	public ConformanceReport run() {
+		long started = System.nanoTime();
 		OpenAPI openApi = readDocument();
 		Map<String, DocumentedScheme> schemes = new LinkedHashMap<>();
 		if (openApi.getComponents() != null && openApi.getComponents().getSecuritySchemes() != null) {
@@ -236,10 +360,27 @@ public final class NexiosConformance {
 						+ ", but the document declares only the security schemes " + schemes.keySet());
 			}
 		}
-		ConformanceMatrix matrix = new ConformanceMatrix(schemes, this.credentials);
+		for (String name : this.verifiers.keySet()) {
+			if (!schemes.containsKey(name)) {
+				throw new IllegalStateException("A shared verifier names " + name
+						+ ", but the document declares only the security schemes " + schemes.keySet());
+			}
+		}
+		// schemes given one Credentials instance share its verifier unless said otherwise; minted
+		// credentials are reused for a minute, so that thousands of requests need few signatures
+		Map<String, Object> verifierOf = new LinkedHashMap<>();
+		Map<Credentials, Credentials> cached = new IdentityHashMap<>();
+		Map<String, Credentials> sources = new LinkedHashMap<>();
+		this.credentials.forEach((name, source) -> {
+			verifierOf.put(name, this.verifiers.getOrDefault(name, source));
+			sources.put(name, cached.computeIfAbsent(source, CachingCredentials::new));
+		});
+		this.verifiers.forEach(verifierOf::putIfAbsent);
+		ConformanceMatrix matrix = new ConformanceMatrix(schemes, sources, verifierOf);
 		ExampleValues examples = new ExampleValues(openApi);
 		List<String> operations = new ArrayList<>();
-		List<ConformanceCell> cells = new ArrayList<>();
+		List<Callable<List<ConformanceCell>>> work = new ArrayList<>();
+		AtomicInteger sent = new AtomicInteger();
 		if (openApi.getPaths() != null) {
 			openApi.getPaths().forEach((path, pathItem) -> pathItem.readOperationsMap().forEach((method, operation) -> {
 				String name = method.name() + " " + path;
@@ -247,39 +388,126 @@ public final class NexiosConformance {
 				String skipReason = this.skipped.getOrDefault(name, (operation.getOperationId() != null)
 						? this.skipped.get(normalize(operation.getOperationId())) : null);
 				if (skipReason != null) {
-					cells.add(new ConformanceCell(name, "all", "-", null, null, Result.SKIPPED,
-							"skipped by the test: " + skipReason));
+					work.add(() -> List.of(new ConformanceCell(name, "all", "-", null, null, Result.SKIPPED,
+							"skipped by the test: " + skipReason)));
 					return;
 				}
-				Transport.Call template = call(method.name(), path, pathItem, operation, examples);
-				for (Probe probe : matrix.plan(requirements(openApi, operation))) {
-					cells.add(send(name, template, probe));
-				}
+				work.add(() -> {
+					Transport.Call template = call(method.name(), path, pathItem, operation, examples);
+					List<ConformanceCell> cells = new ArrayList<>();
+					for (Probe probe : matrix.plan(requirements(openApi, operation))) {
+						cells.add(send(name, template, probe, sent));
+					}
+					return cells;
+				});
 			}));
 		}
-		ConformanceReport result = new ConformanceReport(this.transport.target() + " " + this.apiDocsPath, operations,
-				cells);
-		if (this.report != null) {
-			result.writeTo(this.report);
+		List<ConformanceCell> cells = execute(work, sent, started);
+		ConformanceReport result = new ConformanceReport(this.documentSource(), operations, cells,
+				Duration.ofNanos(System.nanoTime() - started));
+		for (Path file : this.reports) {
+			result.writeTo(file);
 		}
 		return result;
 	}
 
+	private List<ConformanceCell> execute(List<Callable<List<ConformanceCell>>> work, AtomicInteger sent,
+			long started) {
+		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(this.concurrency, work.size())),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, "nexios-conformance");
+					thread.setDaemon(true);
+					return thread;
+				});
+		AtomicInteger done = new AtomicInteger();
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "nexios-conformance-progress");
+			thread.setDaemon(true);
+			return thread;
+		});
+		if (this.progress != null) {
+			ticker.scheduleAtFixedRate(() -> this.progress.println(String.format(Locale.ROOT,
+					"nexios conformance: %d/%d operations, %d requests sent, %d s", done.get(), work.size(), sent.get(),
+					Duration.ofNanos(System.nanoTime() - started).toSeconds())), this.progressInterval.toMillis(),
+					this.progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		try {
+			List<Future<List<ConformanceCell>>> futures = new ArrayList<>();
+			for (Callable<List<ConformanceCell>> task : work) {
+				futures.add(executor.submit(() -> {
+					try {
+						return task.call();
+					}
+					finally {
+						done.incrementAndGet();
+					}
+				}));
+			}
+			List<ConformanceCell> cells = new ArrayList<>();
+			for (Future<List<ConformanceCell>> future : futures) {
+				cells.addAll(future.get());
+			}
+			return cells;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			ticker.shutdownNow();
+			executor.shutdownNow();
+		}
+	}
+
+	private String documentSource() {
+		if (this.documentFile != null) {
+			return this.documentFile.toString();
+		}
+		if (this.documentUrl != null) {
+			return this.documentUrl.toString();
+		}
+		return this.transport.target() + " " + this.apiDocsPath;
+	}
+
 	private OpenAPI readDocument() {
-		Map<String, String> headers = new LinkedHashMap<>(this.apiDocsCredential.headers());
-		headers.put("Accept", "application/json");
-		String query = queryString(this.apiDocsCredential.queryParameters());
-		Transport.Response response = this.transport.exchange(new Transport.Call("GET", this.apiDocsPath + query,
-				headers, this.apiDocsCredential.cookies(), null, null));
-		if (response.status() != 200) {
-			throw new AssertionError("Could not read the OpenAPI document at " + this.apiDocsPath + ": status "
-					+ response.status());
+		String text;
+		if (this.documentFile != null) {
+			try {
+				text = Files.readString(this.documentFile, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new AssertionError("Could not read the OpenAPI document " + this.documentFile + ": " + ex, ex);
+			}
+		}
+		else {
+			Map<String, String> headers = new LinkedHashMap<>(this.apiDocsCredential.headers());
+			headers.put("Accept", "application/json, application/yaml;q=0.9, */*;q=0.8");
+			String query = queryString(this.apiDocsCredential.queryParameters());
+			Transport transport = (this.documentUrl != null) ? new HttpClientTransport(this.documentUrl.toString())
+					: this.transport;
+			String path = (this.documentUrl != null) ? "" : this.apiDocsPath;
+			Transport.Response response = transport.exchange(new Transport.Call("GET", path + query, headers,
+					this.apiDocsCredential.cookies(), null, null));
+			if (response.status() != 200) {
+				throw new AssertionError("Could not read the OpenAPI document at " + documentSource() + ": "
+						+ ((response.status() > 0) ? "status " + response.status() : response.note()));
+			}
+			text = response.body();
 		}
 		ParseOptions options = new ParseOptions();
 		options.setResolve(false);
-		SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);
-		if (parsed.getOpenAPI() == null) {
-			throw new AssertionError("The document at " + this.apiDocsPath + " is not an OpenAPI document: "
+		SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text, null, options);
+		if (parsed.getOpenAPI() == null || parsed.getOpenAPI().getOpenapi() == null) {
+			throw new AssertionError("The document at " + documentSource() + " is not an OpenAPI 3 document: "
 					+ parsed.getMessages());
 		}
 		return parsed.getOpenAPI();
@@ -287,16 +515,35 @@ public final class NexiosConformance {
 
 	/**
 	 * The operation's security requirement alternatives: its own {@code security}, else the root
-	 * {@code security}, else none (public). OpenAPI 3.1 §4.8.10 and §4.8.1.
+	 * {@code security}, else none (public). OpenAPI 3.1 §4.8.10 and §4.8.1. An OpenAPI 3.0 document
+	 * cannot carry scopes of schemes other than {@code oauth2}/{@code openIdConnect}; where the document
+	 * carries them in the {@code x-nexios-security} extension (as the starter writes it), that wins.
 	 */
 	private static List<Map<String, List<String>>> requirements(OpenAPI openApi, Operation operation) {
-		List<SecurityRequirement> requirements = (operation.getSecurity() != null) ? operation.getSecurity()
-				: openApi.getSecurity();
+		boolean own = operation.getSecurity() != null;
+		Object extension = own ? extension(operation.getExtensions()) : extension(openApi.getExtensions());
+		if (extension instanceof List<?> alternatives) {
+			List<Map<String, List<String>>> result = new ArrayList<>();
+			for (Object alternative : alternatives) {
+				Map<String, List<String>> requirement = new LinkedHashMap<>();
+				if (alternative instanceof Map<?, ?> schemes) {
+					schemes.forEach((scheme, scopes) -> requirement.put(String.valueOf(scheme), (scopes instanceof List<?> list)
+							? list.stream().map(String::valueOf).toList() : List.of()));
+				}
+				result.add(requirement);
+			}
+			return result;
+		}
+		List<SecurityRequirement> requirements = own ? operation.getSecurity() : openApi.getSecurity();
 		List<Map<String, List<String>>> result = new ArrayList<>();
 		if (requirements != null) {
 			requirements.forEach((requirement) -> result.add(new LinkedHashMap<>(requirement)));
 		}
 		return result;
+	}
+
+	private static Object extension(Map<String, Object> extensions) {
+		return (extensions != null) ? extensions.get("x-nexios-security") : null;
 	}
 
 	private Transport.Call call(String method, String path, PathItem pathItem, Operation operation,
@@ -358,7 +605,7 @@ public final class NexiosConformance {
 		String supplied = this.requestBodies.getOrDefault(method + " " + path,
 				(operation.getOperationId() != null) ? this.requestBodies.get(normalize(operation.getOperationId())) : null);
 		if (supplied != null) {
-			contentType = (derived != null && derived.getKey().contains("json")) ? derived.getKey() : "application/json";
+			contentType = (derived != null) ? derived.getKey() : "application/json";
 			body = supplied;
 		}
 		else if (derived != null) {
@@ -368,7 +615,7 @@ public final class NexiosConformance {
 		return new Transport.Call(method, expanded + queryString(query), headers, cookies, contentType, body);
 	}
 
-	private ConformanceCell send(String operation, Transport.Call template, Probe probe) {
+	private ConformanceCell send(String operation, Transport.Call template, Probe probe, AtomicInteger sent) {
 		if (probe.skipReason() != null) {
 			return new ConformanceCell(operation, probe.check(), probe.credentials(), null, null, Result.SKIPPED,
 					probe.skipReason());
@@ -383,11 +630,16 @@ public final class NexiosConformance {
 			clash = (clash != null) ? clash : clash(query, credential.queryParameters(), "query parameter");
 			if (clash != null) {
 				return new ConformanceCell(operation, probe.check(), probe.credentials(), null, null, Result.SKIPPED,
-						"two credentials need the same " + clash + "; one request cannot carry both");
+						"two credentials, or a credential and a parameter of the operation, need the same " + clash
+								+ "; one request cannot carry both");
 			}
 			headers.putAll(credential.headers());
 			cookies.putAll(credential.cookies());
 			query.putAll(credential.queryParameters());
+		}
+		if (sent.incrementAndGet() > this.maxRequests) {
+			return new ConformanceCell(operation, probe.check(), probe.credentials(), probe.expected(), null,
+					Result.SKIPPED, "the request budget of " + this.maxRequests + " requests was used up");
 		}
 		String pathAndQuery = template.pathAndQuery();
 		if (!query.isEmpty()) {
@@ -396,13 +648,21 @@ public final class NexiosConformance {
 		}
 		Transport.Response response = this.transport.exchange(new Transport.Call(template.method(), pathAndQuery,
 				headers, cookies, template.contentType(), template.body()));
+		if (response.status() <= 0) {
+			return new ConformanceCell(operation, probe.check(), probe.credentials(), probe.expected(), null,
+					Result.SKIPPED, "no answer: " + response.note());
+		}
 		boolean met = probe.expected().isMetBy(response.status());
 		String note = response.note();
-		if (met && probe.expected() == Expectation.NOT_REJECTED && (response.status() == 404 || response.status() == 405)) {
-			note = "status " + response.status() + ": the request may not have reached the operation";
+		Result result = met ? Result.PASSED : Result.MISMATCH;
+		if (met && probe.expected().notExercisedBy(response.status())) {
+			result = Result.NOT_EXERCISED;
+			note = "status " + response.status() + ": security let the request through, but it did not reach the"
+					+ " operation (check the parameters and body the document describes, or give them with"
+					+ " .parameter(..) / .requestBody(..))";
 		}
 		return new ConformanceCell(operation, probe.check(), probe.credentials(), probe.expected(), response.status(),
-				met ? Result.PASSED : Result.MISMATCH, note);
+				result, note);
 	}
 
 	private static String clash(Map<String, String> present, Map<String, String> added, String kind) {

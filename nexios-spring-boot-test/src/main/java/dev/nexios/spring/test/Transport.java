@@ -28,7 +28,7 @@ interface Transport {
 
 	/**
 	 * The answer.
-	 * @param status the HTTP status
+	 * @param status the HTTP status; -1 when no answer came (the note says why)
 	 * @param body the body as text
 	 * @param note a remark for the report (e.g. an exception the handler threw), or empty
 	 */

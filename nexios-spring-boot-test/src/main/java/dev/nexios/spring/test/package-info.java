@@ -6,6 +6,7 @@
  * or over HTTP, and compares each status with the document's promise (OpenAPI 3.1 §4.8.30, RFC 6750
  * §3.1). {@link dev.nexios.spring.test.Credentials} says how to mint valid and garbled credentials per
  * security scheme; {@link dev.nexios.spring.test.ConformanceReport} holds the matrix and writes it as
- * Markdown or JSON.
+ * Markdown, JSON or JUnit XML. {@link dev.nexios.spring.test.NexiosConformanceCommand} is the same check
+ * as a command for any HTTP API, with a credentials file.
  */
 package dev.nexios.spring.test;

@@ -93,17 +93,76 @@ class ConformanceMatrixTest {
 	}
 
 	@Test
-	void aGarbledExtraCredentialBesideAMetAlternativeIsLeftUndecided() {
+	void aGarbledCredentialBesideCredentialsThatMeetAnotherAlternativeIsSentAlone() {
 		Map<String, List<String>> both = new LinkedHashMap<>();
 		both.put("bearerAuth", List.of());
 		both.put("apiKeyAuth", List.of());
-		Probe probe = this.matrix.plan(List.of(Map.of("bearerAuth", List.of()), both))
-			.stream()
-			.filter((candidate) -> candidate.check().equals("{bearerAuth, apiKeyAuth} with apiKeyAuth garbled: unknown key"))
+		List<Probe> probes = this.matrix.plan(List.of(Map.of("bearerAuth", List.of()), both));
+		assertThat(probes).extracting(Probe::check)
+			.doesNotContain("{bearerAuth, apiKeyAuth} with apiKeyAuth garbled: unknown key")
+			.contains("apiKeyAuth garbled, alone: unknown key");
+		Probe alone = probes.stream().filter((probe) -> probe.check().equals("apiKeyAuth garbled, alone: unknown key"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(probe.expected()).isNull();
-		assertThat(probe.skipReason()).startsWith("the valid credentials sent meet another alternative");
+		assertThat(alone.expected()).isEqualTo(Expectation.UNAUTHORIZED);
+		assertThat(alone.sent()).hasSize(1);
+		assertThat(probes).allSatisfy((probe) -> assertThat(probe.skipReason()).isNull());
+	}
+
+	static final DocumentedScheme OAUTH2 = new DocumentedScheme("oauth2", "oauth2", null, null, null, null);
+
+	static final DocumentedScheme PARTNER = new DocumentedScheme("partnerAuth", "http", "bearer", "JWT", null, null);
+
+	/** One token source for bearerAuth and oauth2 (one verifier), another for partnerAuth. */
+	final ConformanceMatrix shared = sharedMatrix();
+
+	private static ConformanceMatrix sharedMatrix() {
+		Credentials tokens = Credentials.token((scopes) -> "token-" + new TreeSet<>(scopes));
+		return new ConformanceMatrix(Map.of("bearerAuth", BEARER, "oauth2", OAUTH2, "partnerAuth", PARTNER),
+				Map.of("bearerAuth", tokens, "oauth2", tokens, "partnerAuth",
+						Credentials.token((scopes) -> "partner-" + new TreeSet<>(scopes))));
+	}
+
+	@Test
+	void aTokenOfOneSchemeAlsoSatisfiesTheSchemesThatShareItsVerifier() {
+		Map<String, List<String>> both = new LinkedHashMap<>();
+		both.put("bearerAuth", List.of("admin"));
+		both.put("oauth2", List.of());
+		List<Probe> probes = this.shared.plan(List.of(both));
+		assertThat(expectationsOf(probes)).containsExactly(entry("no credentials", "401"),
+				entry("meets {bearerAuth[admin], oauth2}", "not 401/403"),
+				// an oauth2 token without admin also authenticates bearerAuth, without admin: 403, not 401
+				entry("{bearerAuth[admin], oauth2} without bearerAuth", "403"),
+				entry("bearerAuth garbled, alone: tampered credential", "401"));
+		// one token for both: they read the same Authorization header
+		assertThat(probes.get(1).sent()).singleElement()
+			.satisfies((credential) -> assertThat(credential.headers()).containsEntry("Authorization", "Bearer token-[admin]"));
+		assertThat(probes.get(1).credentials()).isEqualTo("bearerAuth/oauth2 [admin]");
+	}
+
+	@Test
+	void aTokenOfAnotherVerifierIsInvalidForTheSchemeThatSeesIt() {
+		Map<String, List<String>> both = new LinkedHashMap<>();
+		both.put("bearerAuth", List.of());
+		both.put("partnerAuth", List.of());
+		List<Probe> probes = this.shared.plan(List.of(both, Map.of("oauth2", List.of("read")), Map.of()));
+		Map<String, String> expectations = expectationsOf(probes);
+		assertThat(expectations).containsEntry("meets {bearerAuth, partnerAuth}",
+				"skipped: bearerAuth and partnerAuth both need the Authorization header and do not share a verifier;"
+						+ " one request cannot carry both")
+			// a partner token is invalid for bearerAuth and oauth2, which see it too, valid for partnerAuth:
+			// under optional security the document does not say what a valid credential that meets nothing gets
+			.containsEntry("{bearerAuth, partnerAuth} without bearerAuth", "skipped: security is optional ({}): the"
+					+ " document does not say whether credentials that meet no alternative are ignored or refused")
+			// a token of the bearerAuth/oauth2 verifier without scope: invalid for partnerAuth, so 401 beside oauth2
+			.containsEntry("meets {oauth2[read]}", "not 401/403");
+		// a garbled token is invalid for every scheme that reads it: planned once, alone, 401
+		assertThat(probes).filteredOn((probe) -> probe.check().contains("garbled"))
+			.singleElement()
+			.satisfies((probe) -> {
+				assertThat(probe.check()).isEqualTo("bearerAuth garbled, alone: tampered credential");
+				assertThat(probe.expected()).isEqualTo(Expectation.UNAUTHORIZED);
+			});
 	}
 
 	@Test

@@ -121,7 +121,7 @@ class HandWrittenConformanceTest {
 					+ "[bearerAuth, apiKeyAuth, basicAuth]");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> NexiosConformance.forMockMvc(this.mockMvc).apiDocsPath("/no-docs-here").run())
-			.withMessage("Could not read the OpenAPI document at /no-docs-here: status 401");
+			.withMessage("Could not read the OpenAPI document at MockMvc /no-docs-here: status 401");
 	}
 
 	static ConformanceCell cell(ConformanceReport report, String operation, String check) {
