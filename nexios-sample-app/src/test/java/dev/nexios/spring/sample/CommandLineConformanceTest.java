@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the README's "Verify your API" runs by hand: the command-line check with
+ * What docs/conformance.md ("From the command line, against any API") runs by hand: the command-line check with
  * {@code conformance-credentials.yml} against the sample served over HTTP with the
  * {@code conformance} profile (which trusts the demo signing key). Every request keeps the document's
  * promise, none is skipped or left unexercised.

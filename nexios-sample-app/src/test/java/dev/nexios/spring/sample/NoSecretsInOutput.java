@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class NoSecretsInOutput implements BeforeAllCallback, AfterAllCallback {
 
-	/** The demo credentials of application.yml and the README. */
+	/** The demo credentials of application.yml and docs/sample.md. */
 	static final List<String> SECRETS = List.of("alice-password", "bob-password", "admin-password", "demo-admin-key",
 			"demo-reports-key", "demo-session-id");
 
