@@ -147,7 +147,8 @@ abstract class ApiKeyStoreContractTests {
 		List<String> malformed = List.of(key.substring(0, key.length() - 1) + ((last == 'a') ? 'b' : 'a'),
 				"nx_live_" + key.substring("nx_test_".length()), key.substring(0, key.length() - 1), key + "0",
 				key.replace('_', '-'), "nx_test_", "not-a-key");
-		malformed.forEach(TestSecrets::register);
+		// the variants that carry the key's random part are secrets too; "nx_test_" and "not-a-key" are not
+		malformed.stream().filter((candidate) -> candidate.length() > 20).forEach(TestSecrets::register);
 		for (String candidate : malformed) {
 			int connections = this.dataSource.connections.get();
 			HttpResponse<String> response = get("/store/reports", candidate);
