@@ -74,6 +74,24 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theKeyStoreIsAPluginOfTheEnforcementNotPartOfIt() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.nexios.spring.apikey..")
+			.because("the web adapter asks stores through the ApiKeyAuthenticator SPI only")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.apikey..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.autoconfigure..", "dev.nexios.spring.openapi..", "org.springdoc..",
+					"jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
 	void noPackageCycles() {
 		slices().matching("dev.nexios.spring.(*)..").should().beFreeOfCycles().check(classes);
 	}

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fails a test class when anything it wrote to standard output or standard error — the console log,
- * Spring's startup and stack traces included — contains a demo password, a demo API key, or a JWT.
+ * Spring's startup and stack traces included — contains a demo password, a demo API key, an API key
+ * issued by the database store, or a JWT.
  *
  * <p>It tees {@link System#out} and {@link System#err}: Spring Boot resets Logback when the first
  * application context starts, which would detach an appender added before. Registered for every test
@@ -31,6 +32,9 @@ public class NoSecretsInOutput implements BeforeAllCallback, AfterAllCallback {
 
 	/** A compact JWS (RFC 7515 §7.1) whose header and payload are JSON objects. */
 	static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
+
+	/** A key issued by the database store of apiKeyAuth (prefix nx_demo_, 36 base62 characters). */
+	static final Pattern ISSUED_KEY = Pattern.compile("nx_demo_[0-9A-Za-z]{36}");
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoSecretsInOutput.class);
 
@@ -56,12 +60,15 @@ public class NoSecretsInOutput implements BeforeAllCallback, AfterAllCallback {
 			if (jwt.find()) {
 				leaks.add("a JWT in: " + redact(line));
 			}
+			if (ISSUED_KEY.matcher(line).find()) {
+				leaks.add("an issued API key in: " + redact(line));
+			}
 		});
 		return leaks;
 	}
 
 	private static String redact(String line) {
-		String redacted = JWT.matcher(line).replaceAll("***");
+		String redacted = ISSUED_KEY.matcher(JWT.matcher(line).replaceAll("***")).replaceAll("***");
 		for (String secret : SECRETS) {
 			redacted = redacted.replace(secret, "***");
 		}

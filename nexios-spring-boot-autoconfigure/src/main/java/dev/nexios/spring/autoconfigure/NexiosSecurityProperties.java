@@ -1,5 +1,6 @@
 package dev.nexios.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,6 +76,12 @@ public class NexiosSecurityProperties {
 	 */
 	private final OpenApi openapi = new OpenApi();
 
+	/**
+	 * The store of the apiKey schemes whose keys live in a database (store: jdbc): its cache and the
+	 * recording of last use.
+	 */
+	private final ApiKeyStore apiKeyStore = new ApiKeyStore();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -121,6 +128,10 @@ public class NexiosSecurityProperties {
 
 	public OpenApi getOpenapi() {
 		return this.openapi;
+	}
+
+	public ApiKeyStore getApiKeyStore() {
+		return this.apiKeyStore;
 	}
 
 	/**
@@ -191,6 +202,20 @@ public class NexiosSecurityProperties {
 		 * For type apiKey: the accepted keys, each mapped to a principal and the scopes it grants.
 		 */
 		private List<ApiKey> keys = new ArrayList<>();
+
+		/**
+		 * For type apiKey: where keys are kept besides those of "keys". "jdbc": in the table
+		 * nexios_api_keys of the application's DataSource, issued with the ApiKeyIssuer bean. Unset: only
+		 * "keys" and ApiKeyAuthenticator beans. With "jdbc" and no DataSource the application does not start.
+		 */
+		private Store store;
+
+		/**
+		 * For type apiKey with a store: the prefix of the keys issued for this scheme, 1 to 32 characters of
+		 * A-Z, a-z, 0-9, '_' and '-', e.g. "nx_live_". Unset: "nx_" followed by the scheme name in lower
+		 * case, letters and digits only, and "_". A key without it is refused before any lookup.
+		 */
+		private String keyPrefix;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -274,6 +299,22 @@ public class NexiosSecurityProperties {
 
 		public void setKeys(List<ApiKey> keys) {
 			this.keys = keys;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}
@@ -748,6 +789,80 @@ public class NexiosSecurityProperties {
 
 		public void setErrorResponses(boolean errorResponses) {
 			this.errorResponses = errorResponses;
+		}
+
+	}
+
+	/**
+	 * Where the keys of an apiKey scheme are kept besides its configured keys.
+	 */
+	public enum Store {
+
+		/** The table nexios_api_keys of the application's DataSource. */
+		JDBC
+
+	}
+
+	/**
+	 * The database API key store: how long answers are cached and how often the last use is written.
+	 */
+	public static class ApiKeyStore {
+
+		/**
+		 * How long a key found in the database is cached: the longest delay before a revocation made on
+		 * another instance (or in the database directly) takes effect; on the instance that revokes it is
+		 * immediate. Expiry is checked on every request. 0 disables the cache (one query per request).
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		/**
+		 * How long the absence of a well-formed key is cached, which spares the database repeated
+		 * lookups of an unknown key. A newly issued key is never affected: it is random, so nobody can
+		 * have sent it before. 0 disables it.
+		 */
+		private Duration negativeCacheTtl = Duration.ofSeconds(5);
+
+		/**
+		 * Maximum number of keys (and absences) cached.
+		 */
+		private long cacheMaximumSize = 10_000;
+
+		/**
+		 * At most one write of last_used_at per key and instance in this interval; the writes are batched
+		 * by a background thread that runs at this period, never in the request.
+		 */
+		private Duration lastUsedInterval = Duration.ofMinutes(1);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getNegativeCacheTtl() {
+			return this.negativeCacheTtl;
+		}
+
+		public void setNegativeCacheTtl(Duration negativeCacheTtl) {
+			this.negativeCacheTtl = negativeCacheTtl;
+		}
+
+		public long getCacheMaximumSize() {
+			return this.cacheMaximumSize;
+		}
+
+		public void setCacheMaximumSize(long cacheMaximumSize) {
+			this.cacheMaximumSize = cacheMaximumSize;
+		}
+
+		public Duration getLastUsedInterval() {
+			return this.lastUsedInterval;
+		}
+
+		public void setLastUsedInterval(Duration lastUsedInterval) {
+			this.lastUsedInterval = lastUsedInterval;
 		}
 
 	}

@@ -1,9 +1,12 @@
 package dev.nexios.spring.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.nexios.spring.apikey.ApiKeyIssuer;
 import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
@@ -77,6 +80,12 @@ public class NexiosWebSecurityAutoConfiguration {
 			.toList();
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
+		}
+		Set<String> storedSchemes = new LinkedHashSet<>();
+		context.getBeanProvider(ApiKeyIssuer.class).forEach((issuer) -> storedSchemes.addAll(issuer.schemes()));
+		List<String> storeProblems = ApiKeyStores.problems(properties, storedSchemes);
+		if (!storeProblems.isEmpty()) {
+			throw new InvalidSecurityDeclarationException(storeProblems, model.schemes().keySet());
 		}
 		DispatcherTypesCheck.check(environment);
 		SecurityContextHolderStrategy contextHolder = contextHolderStrategy

@@ -73,7 +73,9 @@ class ConfigurationMetadataTest {
 	void topLevelPropertiesAreGenerated() {
 		assertThat(properties()).containsKeys("nexios.security.enabled", "nexios.security.schemes",
 				"nexios.security.default-requirements", "nexios.security.docs.requirements",
-				"nexios.security.openapi.error-responses");
+				"nexios.security.openapi.error-responses", "nexios.security.api-key-store.cache-ttl",
+				"nexios.security.api-key-store.negative-cache-ttl", "nexios.security.api-key-store.cache-maximum-size",
+				"nexios.security.api-key-store.last-used-interval");
 	}
 
 	@Test
@@ -105,7 +107,8 @@ class ConfigurationMetadataTest {
 				"nexios.security.schemes.*.type", List.of("http", "apiKey", "oauth2", "openIdConnect"),
 				"nexios.security.schemes.*.scheme", List.of("bearer", "basic"),
 				"nexios.security.schemes.*.in", List.of("header", "query", "cookie"),
-				"nexios.security.schemes.*.bearer-format", List.of("JWT")));
+				"nexios.security.schemes.*.bearer-format", List.of("JWT"),
+				"nexios.security.schemes.*.store", List.of("jdbc")));
 	}
 
 	/**
