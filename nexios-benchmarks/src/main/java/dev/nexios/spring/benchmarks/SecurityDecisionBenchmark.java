@@ -165,7 +165,8 @@ public class SecurityDecisionBenchmark {
 
 	/**
 	 * Fails the setup unless every benchmark measures what it claims: the baseline finds the generated
-	 * handler method, the filter lets both requests through, and it does check the secured operation.
+	 * handler method, the chain lets both requests through, and it does refuse the secured operation
+	 * without a key (the filter decides; Spring Security's {@code AuthorizationFilter} refuses).
 	 */
 	private void check(int securedEndpoint, int publicEndpoint) throws Exception {
 		HandlerExecutionChain handler = handler(request(securedEndpoint, true));
@@ -181,7 +182,9 @@ public class SecurityDecisionBenchmark {
 	private void expect(MockHttpServletRequest request, int status, boolean passes) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		long before = this.passed;
-		this.filter.doFilter(request, response, this.chain);
+		// the whole chain: the filter decides, Spring Security's AuthorizationFilter refuses
+		this.context.getBean("springSecurityFilterChain", jakarta.servlet.Filter.class)
+			.doFilter(request, response, this.chain);
 		if (response.getStatus() != status || (this.passed > before) != passes) {
 			throw new ServletException("Expected " + status + " for " + request.getRequestURI() + ", got "
 					+ response.getStatus() + " " + response.getContentAsString());
