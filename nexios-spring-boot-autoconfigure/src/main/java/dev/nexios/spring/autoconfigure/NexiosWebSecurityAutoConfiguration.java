@@ -8,10 +8,10 @@ import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
-import dev.nexios.spring.web.servlet.CrossSiteRequests;
+import dev.nexios.spring.core.CrossSiteRequests;
 import dev.nexios.spring.web.servlet.NexiosHttpSecurity;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
-import dev.nexios.spring.web.servlet.SchemeKeyMaterial;
+import dev.nexios.spring.core.SchemeKeyMaterial;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,6 +67,21 @@ public class NexiosWebSecurityAutoConfiguration {
 			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
 			Environment environment, ObjectProvider<SecurityContextHolderStrategy> contextHolderStrategy)
 			throws Exception {
+		List<SecurityRequirement> docsRequirements = docsRequirements(model, properties, schemes);
+		DispatcherTypesCheck.check(environment);
+		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
+			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
+		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
+				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
+		return http.build();
+	}
+
+	/**
+	 * The requirements of springdoc's endpoints, each scheme checked to be declared.
+	 */
+	static List<SecurityRequirement> docsRequirements(NexiosSecurityModel model, NexiosSecurityProperties properties,
+			NexiosSecuritySchemes schemes) {
 		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
 			.requirements(properties.getDocs().getRequirements(), schemes);
 		List<String> problems = docsRequirements.stream()
@@ -78,13 +93,7 @@ public class NexiosWebSecurityAutoConfiguration {
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
 		}
-		DispatcherTypesCheck.check(environment);
-		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
-			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
-		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
-				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
-		return http.build();
+		return docsRequirements;
 	}
 
 	/**
@@ -106,7 +115,7 @@ public class NexiosWebSecurityAutoConfiguration {
 
 	}
 
-	private static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
+	static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
 		Map<String, SchemeKeyMaterial> result = new LinkedHashMap<>();
 		properties.getSchemes().forEach((name, scheme) -> {
 			NexiosSecurityProperties.Jwt jwt = scheme.getJwt();

@@ -1,16 +1,14 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -20,28 +18,23 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 /**
  * A bearer-token scheme ({@code http bearer}, {@code oauth2}, {@code openIdConnect}): the token of the
  * {@code Authorization} header (RFC 6750 §2.1), verified by Spring Security's resource server (a JWT
- * decoder or an opaque-token introspector). Scopes are read from the verified {@code scope} or
+ * decoder or an opaque-token introspector of the stack). Scopes are read from the verified {@code scope} or
  * {@code scp} claim.
  */
-final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
+public final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 
 	/** Longer headers are refused without parsing. */
-	static final int MAX_HEADER_LENGTH = 16 * 1024;
+	public static final int MAX_HEADER_LENGTH = 16 * 1024;
 
 	private static final Log logger = LogFactory.getLog(BearerTokenSchemeAuthenticator.class);
 
 	private final String schemeName;
 
-	private final AuthenticationProvider provider;
-
 	/**
 	 * @param schemeName the scheme name
-	 * @param provider verifies a {@link BearerTokenAuthenticationToken}; {@code null} when no key material
-	 * is configured, in which case every token is refused
 	 */
-	BearerTokenSchemeAuthenticator(String schemeName, AuthenticationProvider provider) {
+	BearerTokenSchemeAuthenticator(String schemeName) {
 		this.schemeName = schemeName;
-		this.provider = provider;
 	}
 
 	@Override
@@ -50,49 +43,55 @@ final class BearerTokenSchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	@Override
-	public SchemeOutcome authenticate(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+	public SchemeCredential read(NexiosRequest request) {
+		String header = request.header(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.length() > MAX_HEADER_LENGTH) {
-			return (AuthorizationHeader.parse(header.substring(0, 64), "Bearer")
+			return SchemeCredential.resolved((AuthorizationHeader.parse(header.substring(0, 64), "Bearer")
 				.status() == AuthorizationHeader.Status.OTHER_SCHEME) ? SchemeOutcome.ABSENT
-						: SchemeOutcome.invalid("invalid_token", "The access token is too long");
+						: SchemeOutcome.invalid("invalid_token", "The access token is too long"));
 		}
 		AuthorizationHeader.Credentials credentials = AuthorizationHeader.parse(header, "Bearer");
 		if (credentials.status() == AuthorizationHeader.Status.OTHER_SCHEME) {
-			return SchemeOutcome.ABSENT;
+			return SchemeCredential.resolved(SchemeOutcome.ABSENT);
 		}
 		if (credentials.status() == AuthorizationHeader.Status.MALFORMED) {
-			return SchemeOutcome.invalid("invalid_token", "The access token is malformed");
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_token", "The access token is malformed"));
 		}
-		try {
-			String token = credentials.token68();
-			if (this.provider == null) {
-				return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
-			}
-			Authentication authentication = this.provider.authenticate(new BearerTokenAuthenticationToken(token));
-			if (authentication == null || !authentication.isAuthenticated()) {
-				return SchemeOutcome.invalid("invalid_token", "The access token is invalid");
-			}
-			return SchemeOutcome.authenticated(authentication, scopes(authentication));
+		return SchemeCredential.toVerify(new BearerTokenAuthenticationToken(credentials.token68()));
+	}
+
+	@Override
+	public SchemeOutcome verified(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return SchemeOutcome.invalid("invalid_token", "The access token is invalid");
 		}
-		catch (AuthenticationServiceException ex) {
+		return SchemeOutcome.authenticated(authentication, scopes(authentication));
+	}
+
+	@Override
+	public SchemeOutcome unverifiable() {
+		return SchemeOutcome.invalid("invalid_token", "The access token cannot be verified");
+	}
+
+	@Override
+	public SchemeOutcome failed(RuntimeException ex) {
+		if (ex instanceof AuthenticationServiceException) {
 			// the verifier failed (JWK set, discovery or introspection endpoint unreachable), not the token
 			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified, answering 503: "
 					+ ex.getMessage());
 			return SchemeOutcome.unavailable("The access token cannot be verified now; try again later");
 		}
-		catch (AuthenticationException ex) {
+		if (ex instanceof AuthenticationException) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				logger.debug("Bearer token of scheme '" + this.schemeName + "' refused: " + ex.getClass().getSimpleName()
+						+ ": " + ex.getMessage());
 			}
 			return SchemeOutcome.invalid("invalid_token", "The access token is invalid, expired or not accepted");
 		}
-		catch (RuntimeException ex) {
-			// e.g. the issuer's discovery failed: the token may be valid
-			logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified, answering 503: "
-					+ ex.getClass().getName() + ": " + ex.getMessage());
-			return SchemeOutcome.unavailable("The access token cannot be verified now; try again later");
-		}
+		// e.g. the issuer's discovery failed: the token may be valid
+		logger.warn("Bearer token of scheme '" + this.schemeName + "' could not be verified, answering 503: "
+				+ ex.getClass().getName() + ": " + ex.getMessage());
+		return SchemeOutcome.unavailable("The access token cannot be verified now; try again later");
 	}
 
 	/**

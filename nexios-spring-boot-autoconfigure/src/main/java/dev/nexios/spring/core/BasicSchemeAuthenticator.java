@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,39 +10,30 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 
 /**
  * An {@code http basic} scheme (RFC 7617): user-id and password of the {@code Authorization} header,
- * UTF-8, checked by a {@code DaoAuthenticationProvider} with the application's
- * {@code UserDetailsService} and {@code PasswordEncoder}. The scopes a user holds are its authorities
+ * UTF-8, checked with the application's user details service and {@code PasswordEncoder}
+ * ({@code DaoAuthenticationProvider} on the servlet stack,
+ * {@code UserDetailsRepositoryReactiveAuthenticationManager} on the reactive one). The scopes a user holds are its authorities
  * named {@code SCOPE_<scope>}.
  */
-final class BasicSchemeAuthenticator implements SchemeAuthenticator {
+public final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 
 	private final String schemeName;
 
-	private final AuthenticationProvider provider;
-
-	private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
-
 	/**
 	 * @param schemeName the scheme name, also the realm of the challenge
-	 * @param provider checks user-id and password; {@code null} when the application has no
-	 * {@code UserDetailsService}, in which case every credential is refused
 	 */
-	BasicSchemeAuthenticator(String schemeName, AuthenticationProvider provider) {
+	BasicSchemeAuthenticator(String schemeName) {
 		this.schemeName = schemeName;
-		this.provider = provider;
 	}
 
 	@Override
@@ -56,42 +47,53 @@ final class BasicSchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	@Override
-	public SchemeOutcome authenticate(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+	public SchemeCredential read(NexiosRequest request) {
+		String header = request.header(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.length() > BearerTokenSchemeAuthenticator.MAX_HEADER_LENGTH) {
-			return (AuthorizationHeader.parse(header.substring(0, 64), "Basic")
+			return SchemeCredential.resolved((AuthorizationHeader.parse(header.substring(0, 64), "Basic")
 				.status() == AuthorizationHeader.Status.OTHER_SCHEME) ? SchemeOutcome.ABSENT
-						: SchemeOutcome.invalid("invalid_request", "The credentials are too long");
+						: SchemeOutcome.invalid("invalid_request", "The credentials are too long"));
 		}
 		AuthorizationHeader.Credentials header68 = AuthorizationHeader.parse(header, "Basic");
 		if (header68.status() == AuthorizationHeader.Status.OTHER_SCHEME) {
-			return SchemeOutcome.ABSENT;
+			return SchemeCredential.resolved(SchemeOutcome.ABSENT);
 		}
-		try {
-			UsernamePasswordAuthenticationToken credentials = userIdAndPassword(header68);
-			if (credentials == null || this.provider == null) {
-				return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
-			}
-			credentials.setDetails(this.details.buildDetails(request));
-			Authentication authentication = this.provider.authenticate(credentials);
-			if (authentication == null || !authentication.isAuthenticated()) {
-				return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
-			}
-			if (authentication instanceof CredentialsContainer container) {
-				container.eraseCredentials();
-			}
-			Set<String> scopes = new LinkedHashSet<>();
-			for (GrantedAuthority authority : authentication.getAuthorities()) {
-				String name = authority.getAuthority();
-				if (name != null && name.startsWith("SCOPE_")) {
-					scopes.add(name.substring("SCOPE_".length()));
-				}
-			}
-			return SchemeOutcome.authenticated(authentication, scopes);
+		UsernamePasswordAuthenticationToken credentials = userIdAndPassword(header68);
+		if (credentials == null) {
+			return SchemeCredential.resolved(unverifiable());
 		}
-		catch (AuthenticationException | IllegalArgumentException ex) {
-			return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
+		return SchemeCredential.toVerify(credentials);
+	}
+
+	@Override
+	public SchemeOutcome verified(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return unverifiable();
 		}
+		if (authentication instanceof CredentialsContainer container) {
+			container.eraseCredentials();
+		}
+		Set<String> scopes = new LinkedHashSet<>();
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			String name = authority.getAuthority();
+			if (name != null && name.startsWith("SCOPE_")) {
+				scopes.add(name.substring("SCOPE_".length()));
+			}
+		}
+		return SchemeOutcome.authenticated(authentication, scopes);
+	}
+
+	@Override
+	public SchemeOutcome failed(RuntimeException ex) {
+		if (ex instanceof AuthenticationException || ex instanceof IllegalArgumentException) {
+			return unverifiable();
+		}
+		throw ex;
+	}
+
+	@Override
+	public SchemeOutcome unverifiable() {
+		return SchemeOutcome.invalid("invalid_request", "The credentials are not valid");
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 /**
  * Application SPI, as a bean, that checks API keys kept elsewhere than in configuration, e.g. in a

@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 /**
  * Reads the {@code Authorization} header by the grammar of RFC 9110 §11.6.2 (HTTP authentication
@@ -18,7 +18,7 @@ package dev.nexios.spring.web.servlet;
  * {@code Bearer} and {@code Basic} credentials are {@code token68}; auth-params are not accepted for
  * them.
  */
-final class AuthorizationHeader {
+public final class AuthorizationHeader {
 
 	private AuthorizationHeader() {
 	}
@@ -29,18 +29,20 @@ final class AuthorizationHeader {
 	 * @param status whether the header is a credential of the scheme, and whether it is well formed
 	 * @param token68 the credential, when {@link Status#WELL_FORMED}; otherwise {@code null}
 	 */
-	record Credentials(Status status, String token68) {
+	public record Credentials(Status status, String token68) {
 
-		static final Credentials OTHER_SCHEME = new Credentials(Status.OTHER_SCHEME, null);
+		/** No header, or another scheme's. */
+		public static final Credentials OTHER_SCHEME = new Credentials(Status.OTHER_SCHEME, null);
 
-		static final Credentials MALFORMED = new Credentials(Status.MALFORMED, null);
+		/** A malformed credential of the scheme. */
+		public static final Credentials MALFORMED = new Credentials(Status.MALFORMED, null);
 
 	}
 
 	/**
 	 * How a header relates to one authentication scheme.
 	 */
-	enum Status {
+	public enum Status {
 
 		/** No header, or a credential of another auth-scheme. */
 		OTHER_SCHEME,
@@ -59,7 +61,7 @@ final class AuthorizationHeader {
 	 * @param scheme the auth-scheme name, e.g. {@code Bearer}; compared case-insensitively
 	 * @return the credentials; never {@code null}
 	 */
-	static Credentials parse(String header, String scheme) {
+	public static Credentials parse(String header, String scheme) {
 		if (header == null) {
 			return Credentials.OTHER_SCHEME;
 		}

@@ -1,12 +1,9 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.cors.CorsUtils;
 
 /**
  * Tells a cross-site request with an unsafe method, which must not be authenticated by a credential that
@@ -17,7 +14,7 @@ import org.springframework.web.cors.CorsUtils;
  * <p>A request is cross-site when its method is not safe (RFC 9110 §9.2.1: anything but GET, HEAD,
  * OPTIONS, TRACE) and either {@code Sec-Fetch-Site} is {@code cross-site} or {@code same-site}, or,
  * without {@code Sec-Fetch-Site}, its {@code Origin} differs from the request's own scheme, host and
- * port ({@link CorsUtils#isCorsRequest}). An origin among the trusted origins is never cross-site. A
+ * port ({@link NexiosRequest#isCrossOrigin()}). An origin among the trusted origins is never cross-site. A
  * request with neither header (not sent by a browser) is not cross-site.
  */
 public final class CrossSiteRequests {
@@ -48,25 +45,19 @@ public final class CrossSiteRequests {
 	 * @param request the request
 	 * @return {@code true} when browser-sent credentials must not authenticate it
 	 */
-	public boolean isCrossSite(HttpServletRequest request) {
-		if (!this.enabled || SAFE_METHODS.contains(request.getMethod())) {
+	public boolean isCrossSite(NexiosRequest request) {
+		if (!this.enabled || SAFE_METHODS.contains(request.method())) {
 			return false;
 		}
-		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		String origin = request.header(HttpHeaders.ORIGIN);
 		if (origin != null && this.trustedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
 			return false;
 		}
-		String site = request.getHeader("Sec-Fetch-Site");
+		String site = request.header("Sec-Fetch-Site");
 		if (site != null) {
 			return "cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site);
 		}
-		try {
-			return CorsUtils.isCorsRequest(request);
-		}
-		catch (RuntimeException ex) {
-			// an Origin that is not a URI cannot be this site's
-			return true;
-		}
+		return request.isCrossOrigin();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,59 +18,40 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
-import dev.nexios.spring.web.servlet.ApiKeySchemeAuthenticator.ConfiguredKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
-import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the {@link SchemeAuthenticator} of every declared scheme, once, at startup. This is the one
- * place that switches on the scheme type.
+ * Creates the {@link SchemeAuthenticator} of every declared scheme, once, at startup, with its verifier
+ * built by a stack's {@link SchemeVerifierFactory}. This is the one place that switches on the scheme
+ * type and that decides which key material a scheme uses.
  *
  * <p>Key material of a bearer-token scheme, in order: {@code nexios.security.schemes.<name>.jwt.*}
  * (jwk-set-uri, public-key-location or issuer-uri), {@code .opaque-token.introspection-uri}, then the
- * application's {@link JwtDecoder} bean (Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*})
- * or {@link OpaqueTokenIntrospector} bean. Without any, the scheme refuses every token and a warning is
+ * application's JWT decoder bean (Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*})
+ * or opaque-token introspector bean. Without any, the scheme refuses every token and a warning is
  * logged at startup.
  */
-final class SchemeAuthenticators {
+public final class SchemeAuthenticators {
 
 	private static final Log logger = LogFactory.getLog(SchemeAuthenticators.class);
 
@@ -81,10 +63,14 @@ final class SchemeAuthenticators {
 
 	private final Function<String, String> environmentVariables;
 
-	private static final String BOOT_CUSTOMIZER = "org.springframework.boot.security.oauth2.server.resource."
-			+ "autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer";
-
-	SchemeAuthenticators(Map<String, SchemeKeyMaterial> properties, ListableBeanFactory beans,
+	/**
+	 * Creates the factory.
+	 * @param properties key material by scheme name
+	 * @param beans the application's beans ({@link ApiKeyAuthenticator}, {@code OAuth2TokenValidator<Jwt>})
+	 * @param resourceLoader loads public keys and key files
+	 * @param environmentVariables reads environment variables ({@code value-from-env})
+	 */
+	public SchemeAuthenticators(Map<String, SchemeKeyMaterial> properties, ListableBeanFactory beans,
 			ResourceLoader resourceLoader, Function<String, String> environmentVariables) {
 		this.properties = properties;
 		this.beans = beans;
@@ -93,39 +79,57 @@ final class SchemeAuthenticators {
 	}
 
 	/**
-	 * Creates an authenticator for each scheme of the model.
+	 * Creates an authenticator and a verifier for each scheme of the model.
+	 * @param <V> the stack's verifier type
 	 * @param model the security model
-	 * @return authenticators by scheme name
+	 * @param verifiers builds the verifiers of the stack
+	 * @return authenticators and verifiers by scheme name
 	 * @throws IllegalStateException when the key material of a scheme is unusable; the message names
 	 * the property at fault and never contains a secret
 	 */
-	Map<String, SchemeAuthenticator> create(NexiosSecurityModel model) {
+	public <V> Schemes<V> create(NexiosSecurityModel model, SchemeVerifierFactory<V> verifiers) {
 		List<String> problems = new ArrayList<>();
 		model.schemes().values().forEach((scheme) -> problems.addAll(problems(scheme)));
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
 		}
-		Map<String, SchemeAuthenticator> result = new LinkedHashMap<>();
-		model.schemes().forEach((name, scheme) -> result.put(name, create(scheme)));
-		return result;
+		Map<String, SchemeAuthenticator> authenticators = new LinkedHashMap<>();
+		Map<String, V> verifierByName = new LinkedHashMap<>();
+		model.schemes().forEach((name, scheme) -> {
+			Scheme<V> created = create(scheme, verifiers);
+			authenticators.put(name, created.authenticator());
+			if (created.verifier() != null) {
+				verifierByName.put(name, created.verifier());
+			}
+		});
+		return new Schemes<>(Collections.unmodifiableMap(authenticators), Collections.unmodifiableMap(verifierByName));
 	}
 
-	SchemeAuthenticator create(SecuritySchemeDefinition scheme) {
+	/**
+	 * Creates the authenticator and verifier of one scheme.
+	 * @param <V> the stack's verifier type
+	 * @param scheme the scheme
+	 * @param verifiers builds the verifiers of the stack
+	 * @return the scheme's authenticator and verifier
+	 */
+	public <V> Scheme<V> create(SecuritySchemeDefinition scheme, SchemeVerifierFactory<V> verifiers) {
 		List<String> problems = problems(scheme);
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, List.of(scheme.name()));
 		}
 		SchemeKeyMaterial settings = settings(scheme.name());
 		return switch (scheme.type()) {
-			case HTTP -> "basic".equals(scheme.scheme()) ? basic(scheme)
-					: new BearerTokenSchemeAuthenticator(scheme.name(), bearerTokenProvider(scheme.name(), settings));
-			case OAUTH2, OPEN_ID_CONNECT ->
-				new BearerTokenSchemeAuthenticator(scheme.name(), bearerTokenProvider(scheme.name(), settings));
-			case API_KEY -> apiKey(scheme, settings);
+			case HTTP -> "basic".equals(scheme.scheme()) ? basic(scheme, verifiers)
+					: new Scheme<>(new BearerTokenSchemeAuthenticator(scheme.name()),
+							bearerTokenVerifier(scheme.name(), settings, verifiers));
+			case OAUTH2, OPEN_ID_CONNECT -> new Scheme<>(new BearerTokenSchemeAuthenticator(scheme.name()),
+					bearerTokenVerifier(scheme.name(), settings, verifiers));
+			case API_KEY -> apiKey(scheme, settings, verifiers);
 		};
 	}
 
-	private SchemeAuthenticator apiKey(SecuritySchemeDefinition scheme, SchemeKeyMaterial settings) {
+	private <V> Scheme<V> apiKey(SecuritySchemeDefinition scheme, SchemeKeyMaterial settings,
+			SchemeVerifierFactory<V> verifiers) {
 		List<ApiKeySchemeAuthenticator.ConfiguredKey> keys = keys(scheme.name(), settings);
 		List<ApiKeyAuthenticator> authenticators = this.beans.getBeanProvider(ApiKeyAuthenticator.class)
 			.orderedStream()
@@ -135,7 +139,9 @@ final class SchemeAuthenticators {
 					+ "nexios.security.schemes." + scheme.name() + ".keys or declare an ApiKeyAuthenticator bean; "
 					+ "every key is refused");
 		}
-		return new ApiKeySchemeAuthenticator(scheme.name(), scheme.in(), scheme.keyName(), keys, authenticators);
+		ApiKeySchemeAuthenticator authenticator = new ApiKeySchemeAuthenticator(scheme.name(), scheme.in(),
+				scheme.keyName(), keys, authenticators);
+		return new Scheme<>(authenticator, verifiers.apiKey(scheme.name(), authenticator.verifier()));
 	}
 
 	private SchemeKeyMaterial settings(String name) {
@@ -150,21 +156,16 @@ final class SchemeAuthenticators {
 		return settings;
 	}
 
-	private SchemeAuthenticator basic(SecuritySchemeDefinition scheme) {
-		UserDetailsService users = this.beans.getBeanProvider(UserDetailsService.class).getIfUnique();
-		if (users == null) {
-			logger.warn("Security scheme '" + scheme.name() + "' (http basic) has no UserDetailsService bean to "
+	private <V> Scheme<V> basic(SecuritySchemeDefinition scheme, SchemeVerifierFactory<V> verifiers) {
+		V verifier = verifiers.userDetails(scheme.name());
+		if (verifier == null) {
+			logger.warn("Security scheme '" + scheme.name() + "' (http basic) has no user details service bean to "
 					+ "check passwords against: every basic credential is refused");
-			return new BasicSchemeAuthenticator(scheme.name(), null);
 		}
-		PasswordEncoder encoder = this.beans.getBeanProvider(PasswordEncoder.class)
-			.getIfUnique(PasswordEncoderFactories::createDelegatingPasswordEncoder);
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(encoder);
-		return new BasicSchemeAuthenticator(scheme.name(), provider);
+		return new Scheme<>(new BasicSchemeAuthenticator(scheme.name()), verifier);
 	}
 
-	private AuthenticationProvider bearerTokenProvider(String name, SchemeKeyMaterial settings) {
+	private <V> V bearerTokenVerifier(String name, SchemeKeyMaterial settings, SchemeVerifierFactory<V> verifiers) {
 		String prefix = "nexios.security.schemes." + name;
 		SchemeKeyMaterial.Jwt jwt = (settings != null) ? settings.jwt() : SchemeKeyMaterial.NONE.jwt();
 		if (settings != null) {
@@ -175,28 +176,24 @@ final class SchemeAuthenticators {
 							+ "tokens: any token signed with its key is accepted, including tokens issued for other "
 							+ "services; set " + prefix + ".jwt.issuer-uri or " + prefix + ".jwt.audiences");
 				}
-				return jwtProvider(jwtDecoder(prefix + ".jwt", jwt));
+				return verifiers.jwt(name, jwtVerification(prefix + ".jwt", jwt));
 			}
 			SchemeKeyMaterial.OpaqueToken opaque = settings.opaqueToken();
 			if (StringUtils.hasText(opaque.introspectionUri())) {
 				logger.info("Security scheme '" + name + "' introspects tokens (RFC 7662) with " + prefix + ".opaque-token.*");
-				return new OpaqueTokenAuthenticationProvider(SpringOpaqueTokenIntrospector
-					.withIntrospectionUri(opaque.introspectionUri())
-					.clientId(opaque.clientId())
-					.clientSecret(opaque.clientSecret())
-					.build());
+				return verifiers.introspection(name, opaque);
 			}
 		}
-		JwtDecoder decoder = this.beans.getBeanProvider(JwtDecoder.class).getIfUnique();
+		V decoder = verifiers.applicationJwtDecoder(name, jwt.expirationTimeRequired());
 		if (decoder != null) {
-			logger.info("Security scheme '" + name + "' verifies JWTs with the application's JwtDecoder");
-			return jwtProvider(jwt.expirationTimeRequired() ? new ExpirationTimeRequiringJwtDecoder(decoder) : decoder);
+			logger.info("Security scheme '" + name + "' verifies JWTs with the application's JWT decoder");
+			return decoder;
 		}
-		OpaqueTokenIntrospector introspector = this.beans.getBeanProvider(OpaqueTokenIntrospector.class).getIfUnique();
+		V introspector = verifiers.applicationIntrospector(name);
 		if (introspector != null) {
 			logger.info("Security scheme '" + name + "' introspects tokens with the application's "
-					+ "OpaqueTokenIntrospector");
-			return new OpaqueTokenAuthenticationProvider(introspector);
+					+ "opaque-token introspector");
+			return introspector;
 		}
 		logger.warn("Security scheme '" + name + "' takes bearer tokens but has no key material: set " + prefix
 				+ ".jwt.* or spring.security.oauth2.resourceserver.jwt.*; every token is refused");
@@ -211,8 +208,10 @@ final class SchemeAuthenticators {
 	/**
 	 * The settings of a scheme that cannot take effect, each naming its property; empty when there are
 	 * none. A setting that would be silently ignored stops the application instead.
+	 * @param scheme the scheme
+	 * @return the problems
 	 */
-	List<String> problems(SecuritySchemeDefinition scheme) {
+	public List<String> problems(SecuritySchemeDefinition scheme) {
 		List<String> problems = new ArrayList<>();
 		SchemeKeyMaterial settings = settings(scheme.name());
 		if (settings == null) {
@@ -336,23 +335,10 @@ final class SchemeAuthenticators {
 		return problems;
 	}
 
-	private AuthenticationProvider jwtProvider(JwtDecoder decoder) {
-		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		JwtAuthenticationConverter converter = this.beans.getBeanProvider(JwtAuthenticationConverter.class)
-			.getIfUnique();
-		if (converter != null) {
-			provider.setJwtAuthenticationConverter(converter);
-		}
-		return provider;
-	}
-
 	/**
-	 * A scheme's own JWT decoder, built as Spring Boot builds its own ({@code JwtDecoderConfiguration}):
-	 * the application's {@code JwkSetUriJwtDecoderBuilderCustomizer} beans customize the JWK Set URI and
-	 * issuer builders, and its {@code OAuth2TokenValidator<Jwt>} beans are added to the scheme's
-	 * validators.
+	 * What a scheme's own JWT decoder is built from, checked and loaded once.
 	 */
-	private JwtDecoder jwtDecoder(String prefix, SchemeKeyMaterial.Jwt jwt) {
+	private JwtVerification jwtVerification(String prefix, SchemeKeyMaterial.Jwt jwt) {
 		List<String> problems = algorithmProblems(prefix, jwt);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(problems.get(0));
@@ -364,35 +350,10 @@ final class SchemeAuthenticators {
 		if (algorithms.isEmpty()) {
 			algorithms.add(SignatureAlgorithm.RS256);
 		}
-		OAuth2TokenValidator<Jwt> validator = validator(jwt);
-		if (StringUtils.hasText(jwt.jwkSetUri())) {
-			NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
-				.jwsAlgorithms((set) -> set.addAll(algorithms));
-			customize(builder);
-			NimbusJwtDecoder decoder = builder.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
-		}
-		if (StringUtils.hasText(jwt.publicKeyLocation())) {
-			// one RSA key serves every RS* and PS* algorithm; the key selector checks the header's alg, and
-			// a kid in the header is not matched against the key, which has none
-			JWK key = new RSAKey.Builder(publicKey(prefix, jwt.publicKeyLocation())).build();
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource((selector, context) -> List.of(key))
-				.jwsAlgorithms((set) -> set.addAll(algorithms))
-				.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
-		}
-		String issuer = jwt.issuerUri();
-		// discovery (OpenID Connect Discovery / RFC 8414) on first use, as Spring Boot does
-		return new SupplierJwtDecoder(() -> {
-			NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = NimbusJwtDecoder.withIssuerLocation(issuer)
-				.jwsAlgorithms((set) -> set.addAll(algorithms));
-			customize(builder);
-			NimbusJwtDecoder decoder = builder.build();
-			decoder.setJwtValidator(validator);
-			return decoder;
-		});
+		RSAPublicKey publicKey = (!StringUtils.hasText(jwt.jwkSetUri()) && StringUtils.hasText(jwt.publicKeyLocation()))
+				? publicKey(prefix, jwt.publicKeyLocation()) : null;
+		return new JwtVerification(Set.copyOf(algorithms), validator(jwt), StringUtils.hasText(jwt.jwkSetUri()) ? jwt.jwkSetUri() : null,
+				publicKey, jwt.issuerUri());
 	}
 
 	/**
@@ -426,54 +387,6 @@ final class SchemeAuthenticators {
 		return JwtValidators.createDefaultWithValidators(validators);
 	}
 
-	private void customize(NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder) {
-		if (ClassUtils.isPresent(BOOT_CUSTOMIZER, SchemeAuthenticators.class.getClassLoader())) {
-			BootCustomizers.customize(this.beans, builder);
-		}
-	}
-
-	/**
-	 * Spring Boot's {@code JwkSetUriJwtDecoderBuilderCustomizer} beans, in a class of its own so that
-	 * the type is only loaded when Spring Boot's resource-server module is present.
-	 */
-	private static final class BootCustomizers {
-
-		static void customize(ListableBeanFactory beans, NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder) {
-			beans.getBeanProvider(JwkSetUriJwtDecoderBuilderCustomizer.class)
-				.orderedStream()
-				.forEach((customizer) -> customizer.customize(builder));
-		}
-
-	}
-
-	/**
-	 * The application's decoder, with {@code exp} required (RFC 9068 §2.2) on the {@link Jwt} it
-	 * returns: a decoder bean cannot be given another validator, so the check follows it.
-	 */
-	private static final class ExpirationTimeRequiringJwtDecoder implements JwtDecoder {
-
-		private final JwtDecoder delegate;
-
-		private final JwtTimestampValidator validator = new JwtTimestampValidator();
-
-		ExpirationTimeRequiringJwtDecoder(JwtDecoder delegate) {
-			this.delegate = delegate;
-			this.validator.setAllowEmptyExpiryClaim(false);
-		}
-
-		@Override
-		public Jwt decode(String token) {
-			Jwt jwt = this.delegate.decode(token);
-			OAuth2TokenValidatorResult result = this.validator.validate(jwt);
-			if (result.hasErrors()) {
-				throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
-						result.getErrors());
-			}
-			return jwt;
-		}
-
-	}
-
 	private RSAPublicKey publicKey(String prefix, String location) {
 		Resource resource = this.resourceLoader.getResource(location);
 		try (InputStream in = resource.getInputStream()) {
@@ -485,8 +398,8 @@ final class SchemeAuthenticators {
 		}
 	}
 
-	private List<ConfiguredKey> keys(String name, SchemeKeyMaterial settings) {
-		List<ConfiguredKey> keys = new ArrayList<>();
+	private List<ApiKeySchemeAuthenticator.ConfiguredKey> keys(String name, SchemeKeyMaterial settings) {
+		List<ApiKeySchemeAuthenticator.ConfiguredKey> keys = new ArrayList<>();
 		if (settings == null) {
 			return keys;
 		}
@@ -515,7 +428,7 @@ final class SchemeAuthenticators {
 				}
 				digest = ApiKeySchemeAuthenticator.sha256(plain.getBytes(StandardCharsets.US_ASCII));
 			}
-			keys.add(new ConfiguredKey(digest, key.principal(), new LinkedHashSet<>(key.scopes())));
+			keys.add(new ApiKeySchemeAuthenticator.ConfiguredKey(digest, key.principal(), new LinkedHashSet<>(key.scopes())));
 		}
 		return keys;
 	}
@@ -542,7 +455,7 @@ final class SchemeAuthenticators {
 	/**
 	 * Reads a SHA-256 digest: 64 hexadecimal digits, or Base64 (standard or URL-safe, padding optional).
 	 */
-	static byte[] parseDigest(String where, String value) {
+	public static byte[] parseDigest(String where, String value) {
 		byte[] digest = null;
 		if (value.length() == 64) {
 			try {
@@ -566,6 +479,28 @@ final class SchemeAuthenticators {
 					+ "digits or the Base64 of the 32 digest bytes");
 		}
 		return digest;
+	}
+
+	/**
+	 * The authenticators and verifiers of every scheme of a model.
+	 *
+	 * @param <V> the stack's verifier type
+	 * @param authenticators authenticators by scheme name
+	 * @param verifiers verifiers by scheme name; a scheme without one refuses every credential
+	 */
+	public record Schemes<V>(Map<String, SchemeAuthenticator> authenticators, Map<String, V> verifiers) {
+
+	}
+
+	/**
+	 * The authenticator and verifier of one scheme.
+	 *
+	 * @param <V> the stack's verifier type
+	 * @param authenticator the authenticator
+	 * @param verifier the verifier, or {@code null} when there is no key material
+	 */
+	public record Scheme<V>(SchemeAuthenticator authenticator, V verifier) {
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,17 +6,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.nexios.spring.model.ApiKeyLocation;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -24,10 +29,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * or a cookie, compared as a SHA-256 digest in constant time with every configured key, then offered to
  * the application's {@link ApiKeyAuthenticator} beans.
  */
-final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
+public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 
 	/** Longer keys are refused without comparison. */
-	static final int MAX_KEY_LENGTH = 1024;
+	public static final int MAX_KEY_LENGTH = 1024;
 
 	private static final Log logger = LogFactory.getLog(ApiKeySchemeAuthenticator.class);
 
@@ -61,21 +66,46 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	@Override
-	public SchemeOutcome authenticate(HttpServletRequest request) {
+	public SchemeCredential read(NexiosRequest request) {
 		List<String> values = values(request);
 		if (values == null) {
-			return SchemeOutcome.invalid("invalid_request", "The API key is malformed");
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "The API key is malformed"));
 		}
 		if (values.isEmpty()) {
-			return SchemeOutcome.ABSENT;
+			return SchemeCredential.resolved(SchemeOutcome.ABSENT);
 		}
 		if (values.size() > 1) {
-			return SchemeOutcome.invalid("invalid_request", "Several API keys were sent");
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "Several API keys were sent"));
 		}
 		String key = values.get(0);
 		if (!isWellFormed(key)) {
-			return SchemeOutcome.invalid("invalid_request", "The API key is malformed");
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "The API key is malformed"));
 		}
+		return SchemeCredential.toVerify(new UnverifiedKey(this.schemeName, key));
+	}
+
+	/**
+	 * The verifier of this scheme's keys: the configured keys, then the application's
+	 * {@link ApiKeyAuthenticator}s (which may block: the reactive adapter calls it off the event loop).
+	 * @return the verifier
+	 */
+	public AuthenticationProvider verifier() {
+		return new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) {
+				return verify((String) authentication.getCredentials());
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return UnverifiedKey.class.isAssignableFrom(authentication);
+			}
+
+		};
+	}
+
+	private Authentication verify(String key) {
 		byte[] digest = sha256(key.getBytes(StandardCharsets.US_ASCII));
 		ConfiguredKey match = null;
 		for (ConfiguredKey candidate : this.keys) {
@@ -96,39 +126,65 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 				// the key store failed (e.g. its database is down), not the key: the key may be valid
 				logger.warn("API key of scheme '" + this.schemeName + "' could not be checked by "
 						+ authenticator.getClass().getName() + ", answering 503: " + ex.getClass().getName());
-				return SchemeOutcome.unavailable("The API key cannot be checked now; try again later");
+				throw new AuthenticationServiceException("The API key store failed");
 			}
 			if (principal != null) {
 				return authenticated(principal);
 			}
 		}
+		throw new BadCredentialsException("The API key is not valid");
+	}
+
+	@Override
+	public SchemeOutcome verified(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return unverifiable();
+		}
+		Set<String> scopes = new LinkedHashSet<>();
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			String name = authority.getAuthority();
+			if (name != null && name.startsWith("SCOPE_")) {
+				scopes.add(name.substring("SCOPE_".length()));
+			}
+		}
+		return SchemeOutcome.authenticated(authentication, scopes);
+	}
+
+	@Override
+	public SchemeOutcome failed(RuntimeException ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			return SchemeOutcome.unavailable("The API key cannot be checked now; try again later");
+		}
+		if (ex instanceof AuthenticationException) {
+			return unverifiable();
+		}
+		throw ex;
+	}
+
+	@Override
+	public SchemeOutcome unverifiable() {
 		return SchemeOutcome.invalid("invalid_token", "The API key is not valid");
 	}
 
-	private SchemeOutcome authenticated(ApiKeyPrincipal principal) {
+	private static Authentication authenticated(ApiKeyPrincipal principal) {
 		List<SimpleGrantedAuthority> authorities = principal.scopes()
 			.stream()
 			.map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope))
 			.toList();
-		return SchemeOutcome.authenticated(
-				UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, authorities),
-				principal.scopes());
+		return UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, authorities);
 	}
 
 	/**
 	 * The values sent for the key; {@code null} when the query string cannot be decoded.
 	 */
-	private List<String> values(HttpServletRequest request) {
+	private List<String> values(NexiosRequest request) {
 		List<String> values = new ArrayList<>(1);
 		switch (this.in) {
 			case HEADER -> {
-				Enumeration<String> headers = request.getHeaders(this.keyName);
-				while (headers != null && headers.hasMoreElements()) {
-					values.add(headers.nextElement());
-				}
+				values.addAll(request.headers(this.keyName));
 			}
 			case QUERY -> {
-				String query = request.getQueryString();
+				String query = request.queryString();
 				if (query != null) {
 					try {
 						for (String pair : query.split("&")) {
@@ -145,14 +201,7 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 				}
 			}
 			case COOKIE -> {
-				Cookie[] cookies = request.getCookies();
-				if (cookies != null) {
-					for (Cookie cookie : cookies) {
-						if (this.keyName.equals(cookie.getName())) {
-							values.add(cookie.getValue());
-						}
-					}
-				}
+				values.addAll(request.cookies(this.keyName));
 			}
 		}
 		return values;
@@ -213,6 +262,41 @@ final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 		ConfiguredKey {
 			sha256 = sha256.clone();
 			scopes = Set.copyOf(scopes);
+		}
+
+	}
+
+	/**
+	 * A key read from a request, not verified yet; never shows the key.
+	 */
+	static final class UnverifiedKey extends AbstractAuthenticationToken {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String schemeName;
+
+		private final transient String key;
+
+		UnverifiedKey(String schemeName, String key) {
+			super(org.springframework.security.core.authority.AuthorityUtils.NO_AUTHORITIES);
+			this.schemeName = schemeName;
+			this.key = key;
+			setAuthenticated(false);
+		}
+
+		@Override
+		public Object getCredentials() {
+			return this.key;
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return this.schemeName;
+		}
+
+		@Override
+		public String toString() {
+			return "UnverifiedKey [scheme=" + this.schemeName + "]";
 		}
 
 	}

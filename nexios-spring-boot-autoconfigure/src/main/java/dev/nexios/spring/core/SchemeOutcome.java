@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -16,16 +16,26 @@ import org.springframework.security.core.Authentication;
  * @param errorDescription for an invalid credential, or a verifier that cannot be reached: a
  * human-readable reason that never contains the credential
  */
-record SchemeOutcome(Status status, Authentication authentication, Set<String> scopes, String error,
+public record SchemeOutcome(Status status, Authentication authentication, Set<String> scopes, String error,
 		String errorDescription) {
 
-	static final SchemeOutcome ABSENT = new SchemeOutcome(Status.ABSENT, null, Set.of(), null, null);
+	/** No credential of the scheme was sent. */
+	public static final SchemeOutcome ABSENT = new SchemeOutcome(Status.ABSENT, null, Set.of(), null, null);
 
-	SchemeOutcome {
+	/**
+	 * Copies the scopes.
+	 */
+	public SchemeOutcome {
 		scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
 	}
 
-	static SchemeOutcome invalid(String error, String errorDescription) {
+	/**
+	 * A credential that failed verification.
+	 * @param error the RFC 6750 §3.1 error code
+	 * @param errorDescription the reason, never containing the credential
+	 * @return the outcome
+	 */
+	public static SchemeOutcome invalid(String error, String errorDescription) {
 		return new SchemeOutcome(Status.INVALID, null, Set.of(), error, errorDescription);
 	}
 
@@ -33,24 +43,41 @@ record SchemeOutcome(Status status, Authentication authentication, Set<String> s
 	 * A credential that could not be checked because its verifier (an identity provider's JWK set,
 	 * discovery or introspection endpoint, an API key store) cannot be reached: the credential may well
 	 * be valid, so the request is answered {@code 503}, never {@code 401}.
+	 * @param errorDescription the reason, never containing the credential
+	 * @return the outcome
 	 */
-	static SchemeOutcome unavailable(String errorDescription) {
+	public static SchemeOutcome unavailable(String errorDescription) {
 		return new SchemeOutcome(Status.UNAVAILABLE, null, Set.of(), null, errorDescription);
 	}
 
-	static SchemeOutcome authenticated(Authentication authentication, Set<String> scopes) {
+	/**
+	 * A verified credential.
+	 * @param authentication the verified authentication
+	 * @param scopes the scopes it grants
+	 * @return the outcome
+	 */
+	public static SchemeOutcome authenticated(Authentication authentication, Set<String> scopes) {
 		return new SchemeOutcome(Status.AUTHENTICATED, authentication, scopes, null, null);
 	}
 
-	boolean isAuthenticated() {
+	/**
+	 * @return whether the credential was verified
+	 */
+	public boolean isAuthenticated() {
 		return this.status == Status.AUTHENTICATED;
 	}
 
-	boolean isAbsent() {
+	/**
+	 * @return whether no credential was sent
+	 */
+	public boolean isAbsent() {
 		return this.status == Status.ABSENT;
 	}
 
-	enum Status {
+	/**
+	 * What became of a scheme's credential.
+	 */
+	public enum Status {
 
 		/** No credential of this scheme was sent. */
 		ABSENT,

@@ -1,4 +1,4 @@
-package dev.nexios.spring.web.servlet;
+package dev.nexios.spring.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +20,27 @@ import dev.nexios.spring.model.SecurityRequirement;
  * @param schemes every scheme named by an alternative, once, in declaration order (the challenges)
  * @param description the alternatives for problem details, e.g. {@code bearerAuth, or apiKeyAuth}
  */
-record CompiledOperation(boolean isPublic, boolean optional, List<Alternative> alternatives,
+public record CompiledOperation(boolean isPublic, boolean optional, List<Alternative> alternatives,
 		List<SchemeAuthenticator> schemes, String description) {
 
-	static CompiledOperation compile(List<SecurityRequirement> requirements,
+	/**
+	 * Compiles requirements.
+	 * @param requirements the requirements
+	 * @param authenticators the authenticators by scheme name
+	 * @return the compiled security
+	 */
+	public static CompiledOperation compile(List<SecurityRequirement> requirements,
 			Map<String, SchemeAuthenticator> authenticators) {
 		return compile(new OperationSecurity(requirements, OperationSecurity.Origin.DEFAULT), authenticators);
 	}
 
-	static CompiledOperation compile(OperationSecurity security, Map<String, SchemeAuthenticator> authenticators) {
+	/**
+	 * Compiles the security of an operation.
+	 * @param security the security
+	 * @param authenticators the authenticators by scheme name
+	 * @return the compiled security
+	 */
+	public static CompiledOperation compile(OperationSecurity security, Map<String, SchemeAuthenticator> authenticators) {
 		List<Alternative> alternatives = new ArrayList<>();
 		Set<SchemeAuthenticator> schemes = new LinkedHashSet<>();
 		List<String> descriptions = new ArrayList<>();
@@ -57,14 +69,14 @@ record CompiledOperation(boolean isPublic, boolean optional, List<Alternative> a
 	 *
 	 * @param schemes authenticator to required scopes, in declaration order
 	 */
-	record Alternative(Map<SchemeAuthenticator, Set<String>> schemes) {
+	public record Alternative(Map<SchemeAuthenticator, Set<String>> schemes) {
 
 		/**
 		 * Whether a browser may have sent this alternative's credentials on its own: one of its schemes
 		 * is {@linkplain SchemeAuthenticator#isSentByBrowser() sent by browsers}.
 		 * @return {@code true} when cross-site request forgery could satisfy it
 		 */
-		boolean sentByBrowser() {
+		public boolean sentByBrowser() {
 			return this.schemes.keySet().stream().anyMatch(SchemeAuthenticator::isSentByBrowser);
 		}
 
