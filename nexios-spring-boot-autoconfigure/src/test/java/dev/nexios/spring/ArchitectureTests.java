@@ -97,6 +97,13 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.nexios.spring.web.reactive..", "org.springframework.web.reactive..",
 					"org.springframework.web.server..", "reactor..")
 			.check(classes);
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.web.reactive..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.web.servlet..", "org.springframework.web.servlet..",
+					"jakarta.servlet..")
+			.check(classes);
 	}
 
 	@Test
