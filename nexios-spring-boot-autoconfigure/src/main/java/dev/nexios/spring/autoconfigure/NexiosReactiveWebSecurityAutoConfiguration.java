@@ -60,18 +60,9 @@ public class NexiosReactiveWebSecurityAutoConfiguration {
 		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
 		NexiosServerHttpSecurity.configure(http, model, NexiosWebSecurityAutoConfiguration.keyMaterial(properties),
 				NexiosWebSecurityAutoConfiguration.docsRequirements(model, properties, schemes),
-				swaggerUiPrefix(environment), new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()),
+				NexiosWebSecurityAutoConfiguration.swaggerUiPrefix(environment), new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()),
 				context, codecs.getIfAvailable());
 		return http.build();
-	}
-
-	/**
-	 * The path under which springdoc's WebFlux UI serves Swagger UI's resources:
-	 * {@code springdoc.webjars.prefix} ({@code /webjars} by default) and {@code /swagger-ui/}.
-	 */
-	private static String swaggerUiPrefix(Environment environment) {
-		String prefix = environment.getProperty("springdoc.webjars.prefix", "/webjars");
-		return (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix) + "/swagger-ui/";
 	}
 
 	/**

@@ -138,9 +138,9 @@ public class NexiosWebSecurityAutoConfiguration {
 	/**
 	 * The path under which springdoc serves Swagger UI's resources: the folder of
 	 * {@code springdoc.swagger-ui.path} ({@code /swagger-ui.html} by default, resources under
-	 * {@code /swagger-ui/}).
+	 * {@code /swagger-ui/}); springdoc's WebFlux UI serves them there too.
 	 */
-	private static String swaggerUiPrefix(Environment environment) {
+	static String swaggerUiPrefix(Environment environment) {
 		String path = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
 		int slash = path.lastIndexOf('/');
 		String folder = (slash > 0) ? path.substring(0, slash) : "";

@@ -41,7 +41,7 @@ public final class NexiosServerHttpSecurity {
 	 * @param model the security model
 	 * @param keyMaterial key material by scheme name
 	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
-	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /webjars/swagger-ui/}
+	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
 	 * @param crossSite the cross-site protection of browser-sent credentials
 	 * @param context the application context
 	 * @param codecs the codecs that write problem details; {@code null} for the defaults

@@ -126,6 +126,9 @@ abstract class StackEnforcementCases {
 				List.of(BASIC_CHALLENGE)));
 		cases.add(ok("actuator env with basic", "GET", "/actuator/env", List.of("Authorization", basic), "propertySources"));
 		cases.add(ok("the OpenAPI document: public by default", "GET", "/v3/api-docs", List.of(), "\"bearerAuth\""));
+		cases.add(ok("Swagger UI: public by default", "GET", "/swagger-ui/index.html", List.of(), "swagger-ui"));
+		cases.add(ok("Swagger UI's initializer: public by default", "GET", "/swagger-ui/swagger-initializer.js", List.of(),
+				"/v3/api-docs/swagger-config"));
 		cases.add(new Case("CORS preflight: the application's answer", "OPTIONS", "/single",
 				List.of("Origin", "https://app.example", "Access-Control-Request-Method", "GET",
 						"Access-Control-Request-Headers", "Authorization"),
