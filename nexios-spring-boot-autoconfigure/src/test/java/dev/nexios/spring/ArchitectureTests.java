@@ -92,6 +92,39 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void coreIsStackNeutral() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.web..", "dev.nexios.spring.openapi..",
+					"dev.nexios.spring.autoconfigure..", "dev.nexios.spring.annotation..", "org.springdoc..",
+					"io.swagger..", "jakarta.servlet..", "org.springframework.web.servlet..",
+					"org.springframework.web.reactive..", "org.springframework.web.server..",
+					"org.springframework.http.server..", "reactor..", "org.reactivestreams..")
+			.because("both stacks' adapters read one model and one evaluation")
+			.check(classes);
+	}
+
+	@Test
+	void stackAdaptersDoNotKnowEachOther() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.web.servlet..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.web.reactive..", "org.springframework.web.reactive..",
+					"org.springframework.web.server..", "reactor..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.web.reactive..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.web.servlet..", "org.springframework.web.servlet..",
+					"jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
 	void noPackageCycles() {
 		slices().matching("dev.nexios.spring.(*)..").should().beFreeOfCycles().check(classes);
 	}

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.nexios.spring.apikey.ApiKeyIssuer;
 import dev.nexios.spring.apikey.jdbc.JdbcApiKeyStore;
-import dev.nexios.spring.web.servlet.ApiKeyPrincipal;
+import dev.nexios.spring.core.ApiKeyPrincipal;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -3,7 +3,7 @@ package dev.nexios.spring.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.nexios.spring.web.servlet.NexiosAuthentication;
+import dev.nexios.spring.core.NexiosAuthentication;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -2,6 +2,8 @@ package dev.nexios.spring.autoconfigure;
 
 import java.util.List;
 
+import dev.nexios.spring.core.HandlerKinds;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -22,7 +24,7 @@ final class HandlerMethodKinds {
 	}
 
 	static boolean isOperation(HandlerMapping mapping, HandlerMethod handlerMethod) {
-		return !handlerMethod.getBeanType().getName().startsWith("org.springdoc.")
+		return !HandlerKinds.isDocumentation(handlerMethod.getBeanType())
 				&& !ErrorController.class.isAssignableFrom(handlerMethod.getBeanType()) && !isActuator(mapping);
 	}
 

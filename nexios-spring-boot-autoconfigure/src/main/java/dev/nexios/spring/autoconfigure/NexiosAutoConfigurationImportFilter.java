@@ -6,7 +6,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * Leaves out Spring Boot's {@code UserDetailsServiceAutoConfiguration} while the Nexios security is
+ * Leaves out Spring Boot's {@code UserDetailsServiceAutoConfiguration} (and its reactive counterpart) while the Nexios security is
  * enabled and no {@code spring.security.user.password} is set: that auto-configuration would otherwise
  * generate a password and write it to the log ("Using generated security password"), a secret in a log
  * that the Nexios filter chain never uses. Give http basic schemes a {@code UserDetailsService} bean,
@@ -14,7 +14,9 @@ import org.springframework.core.env.Environment;
  */
 class NexiosAutoConfigurationImportFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
-	private static final String USER_DETAILS_SERVICE_AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration";
+	private static final java.util.Set<String> USER_DETAILS_SERVICE_AUTO_CONFIGURATIONS = java.util.Set.of(
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration");
 
 	private Environment environment;
 
@@ -32,7 +34,8 @@ class NexiosAutoConfigurationImportFilter implements AutoConfigurationImportFilt
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
 		for (int i = 0; i < autoConfigurationClasses.length; i++) {
 			matches[i] = !(enabled && !passwordSet
-					&& USER_DETAILS_SERVICE_AUTO_CONFIGURATION.equals(autoConfigurationClasses[i]));
+					&& autoConfigurationClasses[i] != null
+					&& USER_DETAILS_SERVICE_AUTO_CONFIGURATIONS.contains(autoConfigurationClasses[i]));
 		}
 		return matches;
 	}

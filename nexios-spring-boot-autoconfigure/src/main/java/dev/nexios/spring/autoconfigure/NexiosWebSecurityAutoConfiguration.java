@@ -11,10 +11,10 @@ import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
-import dev.nexios.spring.web.servlet.CrossSiteRequests;
+import dev.nexios.spring.core.CrossSiteRequests;
 import dev.nexios.spring.web.servlet.NexiosHttpSecurity;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
-import dev.nexios.spring.web.servlet.SchemeKeyMaterial;
+import dev.nexios.spring.core.SchemeKeyMaterial;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,6 +70,22 @@ public class NexiosWebSecurityAutoConfiguration {
 			NexiosSecurityProperties properties, NexiosSecuritySchemes schemes, ApplicationContext context,
 			Environment environment, ObjectProvider<SecurityContextHolderStrategy> contextHolderStrategy)
 			throws Exception {
+		List<SecurityRequirement> docsRequirements = docsRequirements(model, properties, schemes);
+		checkKeyStores(context, properties, model);
+		DispatcherTypesCheck.check(environment);
+		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
+			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
+		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
+				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
+		return http.build();
+	}
+
+	/**
+	 * The requirements of springdoc's endpoints, each scheme checked to be declared.
+	 */
+	static List<SecurityRequirement> docsRequirements(NexiosSecurityModel model, NexiosSecurityProperties properties,
+			NexiosSecuritySchemes schemes) {
 		List<SecurityRequirement> docsRequirements = PropertiesSecuritySchemes
 			.requirements(properties.getDocs().getRequirements(), schemes);
 		List<String> problems = docsRequirements.stream()
@@ -81,19 +97,20 @@ public class NexiosWebSecurityAutoConfiguration {
 		if (!problems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(problems, model.schemes().keySet());
 		}
+		return docsRequirements;
+	}
+
+	/**
+	 * Stops startup when a scheme's {@code store} cannot take effect (no {@code ApiKeyIssuer} serves it).
+	 */
+	static void checkKeyStores(ApplicationContext context, NexiosSecurityProperties properties,
+			NexiosSecurityModel model) {
 		Set<String> storedSchemes = new LinkedHashSet<>();
 		context.getBeanProvider(ApiKeyIssuer.class).forEach((issuer) -> storedSchemes.addAll(issuer.schemes()));
 		List<String> storeProblems = ApiKeyStores.problems(properties, storedSchemes);
 		if (!storeProblems.isEmpty()) {
 			throw new InvalidSecurityDeclarationException(storeProblems, model.schemes().keySet());
 		}
-		DispatcherTypesCheck.check(environment);
-		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
-			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
-		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
-				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
-		return http.build();
 	}
 
 	/**
@@ -115,7 +132,7 @@ public class NexiosWebSecurityAutoConfiguration {
 
 	}
 
-	private static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
+	static Map<String, SchemeKeyMaterial> keyMaterial(NexiosSecurityProperties properties) {
 		Map<String, SchemeKeyMaterial> result = new LinkedHashMap<>();
 		properties.getSchemes().forEach((name, scheme) -> {
 			NexiosSecurityProperties.Jwt jwt = scheme.getJwt();
@@ -138,9 +155,9 @@ public class NexiosWebSecurityAutoConfiguration {
 	/**
 	 * The path under which springdoc serves Swagger UI's resources: the folder of
 	 * {@code springdoc.swagger-ui.path} ({@code /swagger-ui.html} by default, resources under
-	 * {@code /swagger-ui/}).
+	 * {@code /swagger-ui/}); springdoc's WebFlux UI serves them there too.
 	 */
-	private static String swaggerUiPrefix(Environment environment) {
+	static String swaggerUiPrefix(Environment environment) {
 		String path = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
 		int slash = path.lastIndexOf('/');
 		String folder = (slash > 0) ? path.substring(0, slash) : "";

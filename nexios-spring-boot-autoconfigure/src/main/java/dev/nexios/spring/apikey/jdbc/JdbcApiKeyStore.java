@@ -34,8 +34,8 @@ import dev.nexios.spring.apikey.ApiKeyFormat;
 import dev.nexios.spring.apikey.ApiKeyInfo;
 import dev.nexios.spring.apikey.ApiKeyIssuer;
 import dev.nexios.spring.apikey.IssuedApiKey;
-import dev.nexios.spring.web.servlet.ApiKeyAuthenticator;
-import dev.nexios.spring.web.servlet.ApiKeyPrincipal;
+import dev.nexios.spring.core.ApiKeyAuthenticator;
+import dev.nexios.spring.core.ApiKeyPrincipal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,5 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.Decision;
+
 import java.util.function.Supplier;
 
 import org.springframework.security.authorization.AuthorizationDecision;

@@ -1,5 +1,8 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.CrossSiteRequests;
+import dev.nexios.spring.core.SchemeKeyMaterial;
+
 import java.util.List;
 import java.util.Map;
 

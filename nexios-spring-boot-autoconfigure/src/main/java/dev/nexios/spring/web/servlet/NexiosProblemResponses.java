@@ -1,5 +1,9 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.Decision;
+import dev.nexios.spring.core.NexiosAuthentication;
+import dev.nexios.spring.core.SchemeOutcome;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,17 +1,23 @@
 package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.nexios.spring.core.CompiledOperation;
+import dev.nexios.spring.core.CrossSiteRequests;
+import dev.nexios.spring.core.Decision;
+import dev.nexios.spring.core.NexiosAuthentication;
+import dev.nexios.spring.core.NexiosRequest;
+import dev.nexios.spring.core.SchemeAuthenticator;
+import dev.nexios.spring.core.SchemeAuthenticators;
+import dev.nexios.spring.core.SchemeCredential;
+import dev.nexios.spring.core.SchemeKeyMaterial;
+import dev.nexios.spring.core.SchemeOutcome;
+import dev.nexios.spring.core.SecurityEvaluation;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.DispatcherType;
@@ -23,13 +29,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.GenericFilterBean;
@@ -43,7 +51,7 @@ import org.springframework.web.filter.GenericFilterBean;
  * <p>Per dispatch (REQUEST, and FORWARD, INCLUDE, ERROR and ASYNC dispatches that reach a handler not yet
  * let through for this request): the handler is resolved through the {@code DispatcherServlet}'s own
  * handler mappings and classified ({@code OperationLookup}); its precompiled requirements are then
- * evaluated following OpenAPI 3.1 §4.8.30:
+ * evaluated by the stack-neutral {@link SecurityEvaluation}, following OpenAPI 3.1 §4.8.30:
  * <ul>
  * <li>a public operation passes, its credentials ignored;</li>
  * <li>when any alternative is satisfied (every scheme authenticated and holding the required scopes)
@@ -69,7 +77,9 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private final OperationLookup lookup;
 
-	private final CrossSiteRequests crossSite;
+	private final SecurityEvaluation evaluation;
+
+	private static final WebAuthenticationDetailsSource DETAILS = new WebAuthenticationDetailsSource();
 
 	private final SecurityContextHolderStrategy contextHolder;
 
@@ -95,7 +105,9 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, CrossSiteRequests crossSite,
 			ApplicationContext context, SecurityContextHolderStrategy contextHolder,
 			SecurityContextRepository contextRepository) {
-		this(new OperationLookup(model, new SchemeAuthenticators(keyMaterial, context, context, System::getenv).create(model),
+		this(new OperationLookup(model,
+				new SchemeAuthenticators(keyMaterial, context, context, System::getenv).create(model,
+						new ServletSchemeVerifiers(context)),
 				docsRequirements, swaggerUiPrefix, new DispatchHandlerResolver(context), context), crossSite,
 				contextHolder, contextRepository);
 	}
@@ -103,7 +115,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	NexiosSecurityFilter(OperationLookup lookup, CrossSiteRequests crossSite,
 			SecurityContextHolderStrategy contextHolder, SecurityContextRepository contextRepository) {
 		this.lookup = lookup;
-		this.crossSite = (crossSite != null) ? crossSite : CrossSiteRequests.DISABLED;
+		this.evaluation = new SecurityEvaluation(crossSite);
 		this.contextHolder = (contextHolder != null) ? contextHolder : SecurityContextHolder.getContextHolderStrategy();
 		this.contextRepository = (contextRepository != null) ? contextRepository
 				: new RequestAttributeSecurityContextRepository();
@@ -195,97 +207,33 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	}
 
 	Decision evaluate(CompiledOperation operation, HttpServletRequest request) {
-		if (operation.isPublic()) {
-			return Decision.allow(null, operation);
-		}
-		Enumeration<String> authorizations = request.getHeaders(HttpHeaders.AUTHORIZATION);
-		if (authorizations != null && authorizations.hasMoreElements()) {
-			authorizations.nextElement();
-			if (authorizations.hasMoreElements()) {
-				return Decision.refuse(HttpStatus.BAD_REQUEST, "Several Authorization headers were sent; send one",
-						List.of(), operation);
-			}
-		}
-		Map<SchemeAuthenticator, SchemeOutcome> outcomes = new IdentityHashMap<>(4);
-		Function<SchemeAuthenticator, SchemeOutcome> outcome = (scheme) -> outcomes.computeIfAbsent(scheme,
-				(key) -> key.authenticate(request));
-		boolean refusedCrossSite = false;
-		for (CompiledOperation.Alternative alternative : operation.alternatives()) {
-			if (isSatisfied(alternative, outcome)) {
-				if (alternative.sentByBrowser() && this.crossSite.isCrossSite(request)) {
-					refusedCrossSite = true;
-					continue;
-				}
-				Map<String, Authentication> authentications = new LinkedHashMap<>();
-				Set<String> scopes = new LinkedHashSet<>();
-				alternative.schemes().keySet().forEach((scheme) -> {
-					SchemeOutcome result = outcome.apply(scheme);
-					authentications.put(scheme.schemeName(), result.authentication());
-					scopes.addAll(result.scopes());
-				});
-				return Decision.allow(new NexiosAuthentication(authentications, scopes), operation);
-			}
-		}
-		if (refusedCrossSite) {
-			return Decision.refuse(HttpStatus.FORBIDDEN, "A cross-site request cannot be authenticated with "
-					+ "credentials that a browser sends on its own (HTTP Basic, a cookie); send a bearer token or "
-					+ "a header API key, or make the request from this site", List.of(), operation);
-		}
-		operation.schemes().forEach(outcome::apply);
-		if (operation.optional() && outcomes.values().stream().allMatch(SchemeOutcome::isAbsent)) {
-			return Decision.allow(null, operation);
-		}
-		for (CompiledOperation.Alternative alternative : operation.alternatives()) {
-			boolean authenticated = alternative.schemes().keySet().stream().allMatch((scheme) -> outcome.apply(scheme).isAuthenticated());
-			if (authenticated) {
-				Set<String> challenges = new LinkedHashSet<>();
-				Set<String> missing = new LinkedHashSet<>();
-				alternative.schemes().forEach((scheme, required) -> {
-					List<String> lacking = required.stream().filter((scope) -> !outcome.apply(scheme).scopes().contains(scope)).toList();
-					if (!lacking.isEmpty()) {
-						challenges.add(scheme.challenge(outcome.apply(scheme), required));
-						missing.addAll(lacking);
-					}
-				});
-				return Decision.refuse(HttpStatus.FORBIDDEN,
-						"The credential does not grant the required scopes: " + String.join(" ", missing),
-						new ArrayList<>(challenges), operation);
-			}
-		}
-		List<String> unavailable = operation.schemes()
-			.stream()
-			.filter((scheme) -> outcome.apply(scheme).status() == SchemeOutcome.Status.UNAVAILABLE)
-			.map(SchemeAuthenticator::schemeName)
-			.toList();
-		if (!unavailable.isEmpty()) {
-			return Decision.refuse(HttpStatus.SERVICE_UNAVAILABLE, "The credential sent for "
-					+ String.join(", ", unavailable) + " cannot be verified now; try again later", List.of(), operation);
-		}
-		Set<String> challenges = new LinkedHashSet<>();
-		List<String> invalid = new ArrayList<>();
-		for (SchemeAuthenticator scheme : operation.schemes()) {
-			SchemeOutcome result = outcome.apply(scheme);
-			// an authenticated scheme of an alternative that another scheme failed is challenged anew
-			challenges.add(scheme.challenge(result.isAuthenticated() ? SchemeOutcome.ABSENT : result, List.of()));
-			if (result.status() == SchemeOutcome.Status.INVALID) {
-				invalid.add(scheme.schemeName());
-			}
-		}
-		String detail = invalid.isEmpty() ? "Authentication is required: " + operation.description()
-				: "The credential sent for " + String.join(", ", invalid) + " is not valid; accepted: "
-						+ operation.description();
-		return Decision.refuse(HttpStatus.UNAUTHORIZED, detail, new ArrayList<>(challenges), operation);
+		ServletNexiosRequest nexiosRequest = new ServletNexiosRequest(request);
+		return this.evaluation.evaluate(operation, nexiosRequest,
+				(scheme) -> authenticate(scheme, this.lookup.verifier(scheme), request, nexiosRequest));
 	}
 
-	private static boolean isSatisfied(CompiledOperation.Alternative alternative,
-			Function<SchemeAuthenticator, SchemeOutcome> outcome) {
-		for (Map.Entry<SchemeAuthenticator, Set<String>> entry : alternative.schemes().entrySet()) {
-			SchemeOutcome result = outcome.apply(entry.getKey());
-			if (!result.isAuthenticated() || !result.scopes().containsAll(entry.getValue())) {
-				return false;
-			}
+	/**
+	 * Reads a scheme's credential and verifies it with the scheme's {@code AuthenticationProvider}.
+	 */
+	static SchemeOutcome authenticate(SchemeAuthenticator scheme, AuthenticationProvider verifier,
+			HttpServletRequest request, NexiosRequest nexiosRequest) {
+		SchemeCredential credential = scheme.read(nexiosRequest);
+		if (credential.isResolved()) {
+			return credential.outcome();
 		}
-		return true;
+		if (verifier == null) {
+			return scheme.unverifiable();
+		}
+		if (credential.unverified() instanceof AbstractAuthenticationToken token && token.getDetails() == null
+				&& token instanceof UsernamePasswordAuthenticationToken) {
+			token.setDetails(DETAILS.buildDetails(request));
+		}
+		try {
+			return scheme.verified(verifier.authenticate(credential.unverified()));
+		}
+		catch (RuntimeException ex) {
+			return scheme.failed(ex);
+		}
 	}
 
 }

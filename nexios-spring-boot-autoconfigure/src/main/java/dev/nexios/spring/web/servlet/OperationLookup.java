@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.nexios.spring.core.CompiledOperation;
+import dev.nexios.spring.core.HandlerKinds;
+import dev.nexios.spring.core.SchemeAuthenticator;
+import dev.nexios.spring.core.SchemeAuthenticators;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
 import dev.nexios.spring.model.OperationSecurity;
@@ -18,6 +22,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.web.context.support.ServletContextResource;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.cors.CorsUtils;
@@ -79,6 +84,8 @@ final class OperationLookup {
 
 	private final Map<String, SchemeAuthenticator> authenticators;
 
+	private final Map<String, AuthenticationProvider> verifiers;
+
 	private final Map<Object, CompiledOperation> actuatorOperations = new ConcurrentHashMap<>();
 
 	private final Map<Object, Boolean> bootStaticResources = new ConcurrentHashMap<>();
@@ -88,17 +95,19 @@ final class OperationLookup {
 	/**
 	 * Compiles the security of every operation of the model, once.
 	 * @param model the model
-	 * @param authenticators the scheme authenticators by scheme name
+	 * @param schemes the scheme authenticators and verifiers by scheme name
 	 * @param docsRequirements the requirements of springdoc's endpoints; empty for public documentation
 	 * @param swaggerUiPrefix the path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
 	 * @param resolver finds the handler of a request
 	 * @param applicationContext the application context
 	 */
-	OperationLookup(NexiosSecurityModel model, Map<String, SchemeAuthenticator> authenticators,
+	OperationLookup(NexiosSecurityModel model, SchemeAuthenticators.Schemes<AuthenticationProvider> schemes,
 			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, DispatchHandlerResolver resolver,
 			ApplicationContext applicationContext) {
 		this.model = model;
+		Map<String, SchemeAuthenticator> authenticators = schemes.authenticators();
 		this.authenticators = authenticators;
+		this.verifiers = schemes.verifiers();
 		Map<OperationSecurity, CompiledOperation> compiled = new HashMap<>();
 		Map<HandlerKey, CompiledOperation> operations = new HashMap<>();
 		model.operations().forEach((handler, security) -> operations.put(handler,
@@ -138,11 +147,11 @@ final class OperationLookup {
 				return new Target(handlerMethod, this.actuatorOperations.computeIfAbsent(handlerMethod,
 						(key) -> actuator(request, dispatch.pattern())), false);
 			}
-			if (handlerMethod.getBeanType().getName().startsWith("org.springdoc.")) {
+			if (HandlerKinds.isDocumentation(handlerMethod.getBeanType())) {
 				return new Target(handlerMethod, this.docs, false);
 			}
 			if (dispatch.mapping() instanceof RequestMappingInfoHandlerMapping
-					&& !handlerMethod.getBeanType().getName().startsWith("org.springframework.")
+					&& !HandlerKinds.isFramework(handlerMethod.getBeanType())
 					&& this.unknownHandlers.add(HandlerKey.of(handlerMethod))) {
 				// registered after the model was resolved: its declaration, if any, is unknown
 				logger.warn("Handler method " + handlerMethod.getBeanType().getName() + "#"
@@ -173,6 +182,15 @@ final class OperationLookup {
 			}
 		}
 		return new Target(handler, this.uncovered, false);
+	}
+
+	/**
+	 * The verifier of a scheme.
+	 * @param scheme the scheme
+	 * @return its verifier, or {@code null} when it has no key material
+	 */
+	AuthenticationProvider verifier(SchemeAuthenticator scheme) {
+		return this.verifiers.get(scheme.schemeName());
 	}
 
 	private CompiledOperation actuator(HttpServletRequest request, String pattern) {

@@ -1,5 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.NexiosAuthentication;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

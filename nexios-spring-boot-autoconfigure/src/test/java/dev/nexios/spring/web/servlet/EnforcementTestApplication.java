@@ -1,5 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.NexiosAuthentication;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

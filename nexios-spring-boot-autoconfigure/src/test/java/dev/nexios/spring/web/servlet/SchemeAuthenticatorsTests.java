@@ -7,6 +7,11 @@ import java.util.Map;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import dev.nexios.spring.core.ApiKeyAuthenticator;
+import dev.nexios.spring.core.ApiKeyPrincipal;
+import dev.nexios.spring.core.SchemeAuthenticators;
+import dev.nexios.spring.core.SchemeKeyMaterial;
+import dev.nexios.spring.core.SchemeOutcome;
 import dev.nexios.spring.model.ApiKeyLocation;
 import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,14 +36,31 @@ class SchemeAuthenticatorsTests {
 	static final SecuritySchemeDefinition API_KEY_SCHEME = new SecuritySchemeDefinition("apiKeyAuth",
 			SecuritySchemeType.API_KEY, null, null, null, "X-API-KEY", ApiKeyLocation.HEADER, Map.of(), null);
 
-	private static SchemeAuthenticator apiKeyAuthenticator(SchemeKeyMaterial.ApiKey key, Map<String, String> env,
-			DefaultListableBeanFactory beans) {
-		SchemeKeyMaterial scheme = new SchemeKeyMaterial(null, null, List.of(key));
-		return new SchemeAuthenticators(Map.of("apiKeyAuth", scheme), beans, new DefaultResourceLoader(), env::get)
-			.create(API_KEY_SCHEME);
+	/**
+	 * A scheme's authenticator with the servlet stack's verifier, as the filter uses them.
+	 */
+	record Verified(SchemeAuthenticators.Scheme<AuthenticationProvider> scheme) {
+
+		SchemeOutcome authenticate(MockHttpServletRequest request) {
+			return NexiosSecurityFilter.authenticate(this.scheme.authenticator(), this.scheme.verifier(), request,
+					new ServletNexiosRequest(request));
+		}
+
 	}
 
-	private static SchemeOutcome send(SchemeAuthenticator authenticator, String key) {
+	private static Verified create(SchemeAuthenticators authenticators, SecuritySchemeDefinition scheme,
+			DefaultListableBeanFactory beans) {
+		return new Verified(authenticators.create(scheme, new ServletSchemeVerifiers(beans)));
+	}
+
+	private static Verified apiKeyAuthenticator(SchemeKeyMaterial.ApiKey key, Map<String, String> env,
+			DefaultListableBeanFactory beans) {
+		SchemeKeyMaterial scheme = new SchemeKeyMaterial(null, null, List.of(key));
+		return create(new SchemeAuthenticators(Map.of("apiKeyAuth", scheme), beans, new DefaultResourceLoader(), env::get),
+				API_KEY_SCHEME, beans);
+	}
+
+	private static SchemeOutcome send(Verified authenticator, String key) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-API-KEY", key);
 		return authenticator.authenticate(request);
@@ -46,7 +69,7 @@ class SchemeAuthenticatorsTests {
 	@Test
 	void plainKeyFromAnEnvironmentVariable() {
 		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("ci", null, "NEXIOS_TEST_KEY", null, List.of("deploy"));
-		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of("NEXIOS_TEST_KEY", TestSecrets.REPORTS_KEY + "\n"),
+		Verified authenticator = apiKeyAuthenticator(key, Map.of("NEXIOS_TEST_KEY", TestSecrets.REPORTS_KEY + "\n"),
 				new DefaultListableBeanFactory());
 		SchemeOutcome outcome = send(authenticator, TestSecrets.REPORTS_KEY);
 		assertThat(outcome.isAuthenticated()).isTrue();
@@ -71,7 +94,7 @@ class SchemeAuthenticatorsTests {
 			.isThrownBy(() -> apiKeyAuthenticator(key, Map.of(), new DefaultListableBeanFactory()))
 			.withMessageContaining("set exactly one of sha256, value-from-env, value-from-file");
 		SchemeKeyMaterial.ApiKey anonymous = new SchemeKeyMaterial.ApiKey(null,
-				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(new byte[] { 1 })), null, null, null);
+				HexFormat.of().formatHex(sha256(new byte[] { 1 })), null, null, null);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> apiKeyAuthenticator(anonymous, Map.of(), new DefaultListableBeanFactory()))
 			.withMessageContaining("principal is missing");
@@ -79,7 +102,7 @@ class SchemeAuthenticatorsTests {
 
 	@Test
 	void digestIsHexOrBase64OfThirtyTwoBytes() {
-		byte[] digest = ApiKeySchemeAuthenticator.sha256("k".getBytes());
+		byte[] digest = sha256("k".getBytes());
 		assertThat(SchemeAuthenticators.parseDigest("x", HexFormat.of().formatHex(digest))).isEqualTo(digest);
 		assertThat(SchemeAuthenticators.parseDigest("x", HexFormat.of().withUpperCase().formatHex(digest))).isEqualTo(digest);
 		assertThat(SchemeAuthenticators.parseDigest("x", java.util.Base64.getEncoder().encodeToString(digest)))
@@ -96,9 +119,9 @@ class SchemeAuthenticatorsTests {
 		beans.registerSingleton("databaseKeys", (ApiKeyAuthenticator) (scheme, key) -> key.equals(TestSecrets.FILE_KEY)
 				? new ApiKeyPrincipal("db-client:" + scheme, java.util.Set.of("reports")) : null);
 		SchemeKeyMaterial.ApiKey key = new SchemeKeyMaterial.ApiKey("configured",
-				HexFormat.of().formatHex(ApiKeySchemeAuthenticator.sha256(TestSecrets.REPORTS_KEY.getBytes())), null, null,
+				HexFormat.of().formatHex(sha256(TestSecrets.REPORTS_KEY.getBytes())), null, null,
 				null);
-		SchemeAuthenticator authenticator = apiKeyAuthenticator(key, Map.of(), beans);
+		Verified authenticator = apiKeyAuthenticator(key, Map.of(), beans);
 		assertThat(send(authenticator, TestSecrets.REPORTS_KEY).authentication().getName()).isEqualTo("configured");
 		SchemeOutcome fromDatabase = send(authenticator, TestSecrets.FILE_KEY);
 		assertThat(fromDatabase.authentication().getName()).isEqualTo("db-client:apiKeyAuth");
@@ -119,7 +142,7 @@ class SchemeAuthenticatorsTests {
 		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt(null, null, null, List.of("partner-api"), List.of("RS512"),
 				List.of("at+jwt"), true, null);
 		assertThatExceptionOfType(InvalidSecurityDeclarationException.class)
-			.isThrownBy(() -> bearer(jwt).create(BEARER_SCHEME))
+			.isThrownBy(() -> create(bearer(jwt), BEARER_SCHEME, new DefaultListableBeanFactory()))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"nexios.security.schemes.partnerAuth.jwt.audiences cannot take effect: the scheme has no JWT key "
 							+ "material of its own (nexios.security.schemes.partnerAuth.jwt.issuer-uri, .jwk-set-uri or "
@@ -206,10 +229,9 @@ class SchemeAuthenticatorsTests {
 		beans.registerSingleton("onlyJwt", new JwtTypeValidator("JWT"));
 		SchemeKeyMaterial.Jwt jwt = new SchemeKeyMaterial.Jwt("https://partner.example", null,
 				"classpath:enforcement/partner-public.pem", List.of("partner-api"), null, List.of("at+jwt"), null, null);
-		SchemeAuthenticator authenticator = new SchemeAuthenticators(
+		Verified authenticator = create(new SchemeAuthenticators(
 				Map.of("partnerAuth", new SchemeKeyMaterial(jwt, null, List.of())), beans, new DefaultResourceLoader(),
-				Map.<String, String>of()::get)
-			.create(BEARER_SCHEME);
+				Map.<String, String>of()::get), BEARER_SCHEME, beans);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Authorization", "Bearer " + TestTokens.sign(TestTokens.PARTNER_KEY,
 				new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
@@ -226,6 +248,15 @@ class SchemeAuthenticatorsTests {
 		assertThat(NoSecretsInLogs.leaks(List.of("refused key " + TestSecrets.UNKNOWN_KEY + " for client"))).hasSize(1)
 			.allSatisfy((leak) -> assertThat(leak).doesNotContain(TestSecrets.UNKNOWN_KEY));
 		assertThat(NoSecretsInLogs.leaks(List.of("refused the API key of scheme apiKeyAuth"))).isEmpty();
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

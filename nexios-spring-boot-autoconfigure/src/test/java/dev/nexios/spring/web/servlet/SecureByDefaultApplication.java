@@ -1,5 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
+import dev.nexios.spring.core.ApiKeyAuthenticator;
+
 import java.io.IOException;
 import java.util.Map;
 

@@ -23,7 +23,7 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Mints real RS256 JWTs with the test keys of {@code src/test/resources/enforcement}.
  */
-final class TestTokens {
+public final class TestTokens {
 
 	static final RSAPrivateKey ISSUER_KEY = privateKey("enforcement/issuer-private.pem");
 
@@ -38,7 +38,7 @@ final class TestTokens {
 	 * A valid token of the application's issuer ({@code https://issuer.example}, audience
 	 * {@code nexios-api}).
 	 */
-	static String issuerToken(String subject, String scope) {
+	public static String issuerToken(String subject, String scope) {
 		return sign(ISSUER_KEY, issuerClaims(subject, scope).build());
 	}
 

@@ -1,0 +1,60 @@
+package dev.nexios.spring.autoconfigure;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.nexios.spring.core.HandlerKinds;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Which handler methods of a WebFlux application are operations, to be resolved into the model: every
+ * handler method of a reactive {@code RequestMappingInfoHandlerMapping} except springdoc's own endpoints
+ * and actuator endpoints (which have their own security, {@code nexios.security.actuator.*}).
+ */
+final class ReactiveHandlerMethodKinds {
+
+	private static final List<String> ACTUATOR_HANDLER_MAPPINGS = List.of(
+			"org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping",
+			"org.springframework.boot.webflux.actuate.endpoint.web.ControllerEndpointHandlerMapping");
+
+	private ReactiveHandlerMethodKinds() {
+	}
+
+	static boolean isOperation(HandlerMapping mapping, HandlerMethod handlerMethod) {
+		return !HandlerKinds.isDocumentation(handlerMethod.getBeanType()) && !isActuator(mapping);
+	}
+
+	private static boolean isActuator(HandlerMapping mapping) {
+		ClassLoader classLoader = mapping.getClass().getClassLoader();
+		return ACTUATOR_HANDLER_MAPPINGS.stream()
+			.anyMatch((name) -> ClassUtils.isPresent(name, classLoader)
+					&& ClassUtils.resolveClassName(name, classLoader).isInstance(mapping));
+	}
+
+	/**
+	 * The operations of a mapping as springdoc documents them: each path with each HTTP method, every
+	 * method when the mapping names none, and the API version when the mapping has one.
+	 */
+	static List<String> operations(RequestMappingInfo info) {
+		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+		Collection<RequestMethod> documented = methods.isEmpty() ? EnumSet.complementOf(EnumSet.of(RequestMethod.TRACE))
+				: methods;
+		String version = (info.getVersionCondition() != null) ? info.getVersionCondition().getVersion() : null;
+		String suffix = (version != null) ? " (version " + version + ")" : "";
+		return info.getPatternsCondition()
+			.getPatterns()
+			.stream()
+			.map(PathPattern::getPatternString)
+			.flatMap((path) -> documented.stream().map((method) -> method.name() + " " + path + suffix))
+			.toList();
+	}
+
+}
