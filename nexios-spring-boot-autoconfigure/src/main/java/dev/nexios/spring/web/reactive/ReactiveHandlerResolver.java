@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -45,10 +46,16 @@ final class ReactiveHandlerResolver {
 		IsolatedExchange isolated = new IsolatedExchange(exchange);
 		return Flux.fromIterable(handlerMappings())
 			.concatMap((mapping) -> mapping.getHandler(isolated)
-				.map((handler) -> new Dispatch(mapping, handler, pattern(isolated), isolated.corsHeaders())))
+				.map((handler) -> new Dispatch(mapping, handler, pattern(isolated), isolated.corsHeaders(),
+						pathWithinMapping(isolated))))
 			.next()
 			.onErrorResume((ex) -> Mono.just(Dispatch.NONE))
 			.defaultIfEmpty(Dispatch.NONE);
+	}
+
+	private static String pathWithinMapping(ServerWebExchange exchange) {
+		Object path = exchange.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+		return (path instanceof PathContainer container) ? container.value() : (path != null) ? path.toString() : null;
 	}
 
 	private static String pattern(ServerWebExchange exchange) {
@@ -86,10 +93,13 @@ final class ReactiveHandlerResolver {
 	 * @param pattern the mapping's best matching pattern, where it sets one
 	 * @param corsHeaders the CORS response headers ({@code Access-Control-*}, {@code Vary}) that the
 	 * mapping's CORS processing wrote, for a refusal to carry as the dispatch would have
+	 * @param pathWithinMapping the path within the matched pattern (e.g. a static file's), where the
+	 * mapping sets one
 	 */
-	record Dispatch(HandlerMapping mapping, Object handler, String pattern, HttpHeaders corsHeaders) {
+	record Dispatch(HandlerMapping mapping, Object handler, String pattern, HttpHeaders corsHeaders,
+			String pathWithinMapping) {
 
-		static final Dispatch NONE = new Dispatch(null, null, null, HttpHeaders.EMPTY);
+		static final Dispatch NONE = new Dispatch(null, null, null, HttpHeaders.EMPTY, null);
 
 	}
 

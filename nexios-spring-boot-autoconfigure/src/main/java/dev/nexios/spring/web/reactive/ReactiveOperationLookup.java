@@ -14,6 +14,8 @@ import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecurityModel.HandlerKey;
 import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContext;
@@ -52,10 +54,9 @@ final class ReactiveOperationLookup {
 	private static final Set<String> BOOT_STATIC_LOCATIONS = Set.of("META-INF/resources/", "resources/", "static/",
 			"public/", "META-INF/resources/webjars/");
 
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
-		.getLog(ReactiveOperationLookup.class);
+	private static final Log logger = LogFactory.getLog(ReactiveOperationLookup.class);
 
-	private final java.util.Set<HandlerKey> unknownHandlers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<HandlerKey> unknownHandlers = ConcurrentHashMap.newKeySet();
 
 	private final Map<HandlerKey, CompiledOperation> operations;
 
@@ -112,8 +113,16 @@ final class ReactiveOperationLookup {
 	 * @return the compiled security and CORS headers; never empty
 	 */
 	Mono<Target> lookup(ServerWebExchange exchange) {
-		return this.resolver.resolve(exchange)
-			.map((dispatch) -> new Target(classify(exchange, dispatch), dispatch.corsHeaders()));
+		return this.resolver.resolve(exchange).flatMap((dispatch) -> {
+			CompiledOperation operation = classify(exchange, dispatch);
+			if (operation == this.publicOperation && dispatch.handler() instanceof ResourceWebHandler resources) {
+				// a static file is public when it exists; a missing one is closed, so that an anonymous
+				// caller cannot tell a secured route from no route
+				return ReactiveStaticResources.exists(resources, dispatch.pathWithinMapping(), exchange)
+					.map((exists) -> new Target(exists ? operation : this.uncovered, dispatch.corsHeaders()));
+			}
+			return Mono.just(new Target(operation, dispatch.corsHeaders()));
+		});
 	}
 
 	/**

@@ -116,8 +116,9 @@ abstract class StackEnforcementCases {
 		cases.add(refused("HEAD without a credential", "HEAD", "/items/1", List.of(), 401, List.of("Bearer")));
 		cases.add(ok("HEAD with a token", "HEAD", "/items/1", List.of("Authorization", "Bearer " + token), ""));
 		cases.add(ok("a path variable", "GET", "/items/1", List.of("Authorization", "Bearer " + token), "item 1"));
-		cases.add(new Case("no operation: Spring Boot's public static resources answer", "GET", "/nope.txt", List.of(),
-				404, List.of(), null));
+		cases.add(ok("a static file that exists is public", "GET", "/public-file.txt", List.of(), "a public file"));
+		cases.add(refused("a missing static file is closed: no route is told from a secured one", "GET", "/nope.txt",
+				List.of(), 401, List.of(BASIC_CHALLENGE)));
 		cases.add(refused("a functional endpoint: the default requirements", "GET", "/fn", List.of(), 401,
 				List.of(BASIC_CHALLENGE)));
 		cases.add(ok("a functional endpoint with basic", "GET", "/fn", List.of("Authorization", basic), "fn"));
