@@ -13,6 +13,8 @@ import dev.nexios.spring.model.SecuritySchemeType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Configuration properties of the Nexios starter, under {@code nexios.security}: the declared security
  * schemes, the default security requirements, and the protection of the documentation endpoints.
@@ -149,32 +151,32 @@ public class NexiosSecurityProperties {
 		/**
 		 * Scheme type: http, apiKey, oauth2 or openIdConnect.
 		 */
-		private SecuritySchemeType type;
+		private @Nullable SecuritySchemeType type;
 
 		/**
 		 * Description shown in the documentation and in Swagger UI's Authorize dialog.
 		 */
-		private String description;
+		private @Nullable String description;
 
 		/**
 		 * For type http: the HTTP authentication scheme, "bearer" (RFC 6750) or "basic" (RFC 7617).
 		 */
-		private String scheme;
+		private @Nullable String scheme;
 
 		/**
 		 * For type http with scheme bearer: a hint of the token format, e.g. "JWT".
 		 */
-		private String bearerFormat;
+		private @Nullable String bearerFormat;
 
 		/**
 		 * For type apiKey: the name of the header, query parameter or cookie that carries the key.
 		 */
-		private String name;
+		private @Nullable String name;
 
 		/**
 		 * For type apiKey: where the key is sent: header, query or cookie.
 		 */
-		private ApiKeyLocation in;
+		private @Nullable ApiKeyLocation in;
 
 		/**
 		 * For type oauth2: the supported flows.
@@ -184,7 +186,7 @@ public class NexiosSecurityProperties {
 		/**
 		 * For type openIdConnect: the OpenID Connect Discovery URL.
 		 */
-		private String openIdConnectUrl;
+		private @Nullable String openIdConnectUrl;
 
 		/**
 		 * For bearer-token schemes (http bearer, oauth2, openIdConnect): JWT validation specific to this
@@ -225,51 +227,51 @@ public class NexiosSecurityProperties {
 			this.enabled = enabled;
 		}
 
-		public SecuritySchemeType getType() {
+		public @Nullable SecuritySchemeType getType() {
 			return this.type;
 		}
 
-		public void setType(SecuritySchemeType type) {
+		public void setType(@Nullable SecuritySchemeType type) {
 			this.type = type;
 		}
 
-		public String getDescription() {
+		public @Nullable String getDescription() {
 			return this.description;
 		}
 
-		public void setDescription(String description) {
+		public void setDescription(@Nullable String description) {
 			this.description = description;
 		}
 
-		public String getScheme() {
+		public @Nullable String getScheme() {
 			return this.scheme;
 		}
 
-		public void setScheme(String scheme) {
+		public void setScheme(@Nullable String scheme) {
 			this.scheme = scheme;
 		}
 
-		public String getBearerFormat() {
+		public @Nullable String getBearerFormat() {
 			return this.bearerFormat;
 		}
 
-		public void setBearerFormat(String bearerFormat) {
+		public void setBearerFormat(@Nullable String bearerFormat) {
 			this.bearerFormat = bearerFormat;
 		}
 
-		public String getName() {
+		public @Nullable String getName() {
 			return this.name;
 		}
 
-		public void setName(String name) {
+		public void setName(@Nullable String name) {
 			this.name = name;
 		}
 
-		public ApiKeyLocation getIn() {
+		public @Nullable ApiKeyLocation getIn() {
 			return this.in;
 		}
 
-		public void setIn(ApiKeyLocation in) {
+		public void setIn(@Nullable ApiKeyLocation in) {
 			this.in = in;
 		}
 
@@ -277,11 +279,11 @@ public class NexiosSecurityProperties {
 			return this.flows;
 		}
 
-		public String getOpenIdConnectUrl() {
+		public @Nullable String getOpenIdConnectUrl() {
 			return this.openIdConnectUrl;
 		}
 
-		public void setOpenIdConnectUrl(String openIdConnectUrl) {
+		public void setOpenIdConnectUrl(@Nullable String openIdConnectUrl) {
 			this.openIdConnectUrl = openIdConnectUrl;
 		}
 
@@ -387,45 +389,45 @@ public class NexiosSecurityProperties {
 		 * Authorization endpoint URL, absolute or relative to the server; for implicit and
 		 * authorization-code.
 		 */
-		private String authorizationUrl;
+		private @Nullable String authorizationUrl;
 
 		/**
 		 * Token endpoint URL, absolute or relative to the server; for password, client-credentials and
 		 * authorization-code.
 		 */
-		private String tokenUrl;
+		private @Nullable String tokenUrl;
 
 		/**
 		 * URL for obtaining refresh tokens.
 		 */
-		private String refreshUrl;
+		private @Nullable String refreshUrl;
 
 		/**
 		 * Available scopes: scope name to a short description.
 		 */
 		private Map<String, String> scopes = new LinkedHashMap<>();
 
-		public String getAuthorizationUrl() {
+		public @Nullable String getAuthorizationUrl() {
 			return this.authorizationUrl;
 		}
 
-		public void setAuthorizationUrl(String authorizationUrl) {
+		public void setAuthorizationUrl(@Nullable String authorizationUrl) {
 			this.authorizationUrl = authorizationUrl;
 		}
 
-		public String getTokenUrl() {
+		public @Nullable String getTokenUrl() {
 			return this.tokenUrl;
 		}
 
-		public void setTokenUrl(String tokenUrl) {
+		public void setTokenUrl(@Nullable String tokenUrl) {
 			this.tokenUrl = tokenUrl;
 		}
 
-		public String getRefreshUrl() {
+		public @Nullable String getRefreshUrl() {
 			return this.refreshUrl;
 		}
 
-		public void setRefreshUrl(String refreshUrl) {
+		public void setRefreshUrl(@Nullable String refreshUrl) {
 			this.refreshUrl = refreshUrl;
 		}
 
@@ -448,17 +450,17 @@ public class NexiosSecurityProperties {
 		/**
 		 * Issuer URI: an OpenID Connect Discovery or RFC 8414 issuer; tokens must carry it as "iss".
 		 */
-		private String issuerUri;
+		private @Nullable String issuerUri;
 
 		/**
 		 * JSON Web Key Set URI used to verify signatures.
 		 */
-		private String jwkSetUri;
+		private @Nullable String jwkSetUri;
 
 		/**
 		 * Location of a PEM file with the RSA public key used to verify signatures.
 		 */
-		private String publicKeyLocation;
+		private @Nullable String publicKeyLocation;
 
 		/**
 		 * Accepted audiences: a token must name one of them in "aud". Empty: no audience check. Needs this
@@ -484,35 +486,35 @@ public class NexiosSecurityProperties {
 		 * Whether a token without a "typ" header is refused. Unset: false, a token without "typ" is
 		 * accepted. Needs this scheme's own key material.
 		 */
-		private Boolean requireTokenType;
+		private @Nullable Boolean requireTokenType;
 
 		/**
 		 * Whether a token without an "exp" claim is refused (RFC 9068 §2.2). Unset: true. Applies also
 		 * when the scheme uses the application's JwtDecoder.
 		 */
-		private Boolean requireExpirationTime;
+		private @Nullable Boolean requireExpirationTime;
 
-		public String getIssuerUri() {
+		public @Nullable String getIssuerUri() {
 			return this.issuerUri;
 		}
 
-		public void setIssuerUri(String issuerUri) {
+		public void setIssuerUri(@Nullable String issuerUri) {
 			this.issuerUri = issuerUri;
 		}
 
-		public String getJwkSetUri() {
+		public @Nullable String getJwkSetUri() {
 			return this.jwkSetUri;
 		}
 
-		public void setJwkSetUri(String jwkSetUri) {
+		public void setJwkSetUri(@Nullable String jwkSetUri) {
 			this.jwkSetUri = jwkSetUri;
 		}
 
-		public String getPublicKeyLocation() {
+		public @Nullable String getPublicKeyLocation() {
 			return this.publicKeyLocation;
 		}
 
-		public void setPublicKeyLocation(String publicKeyLocation) {
+		public void setPublicKeyLocation(@Nullable String publicKeyLocation) {
 			this.publicKeyLocation = publicKeyLocation;
 		}
 
@@ -540,19 +542,19 @@ public class NexiosSecurityProperties {
 			this.tokenTypes = tokenTypes;
 		}
 
-		public Boolean getRequireTokenType() {
+		public @Nullable Boolean getRequireTokenType() {
 			return this.requireTokenType;
 		}
 
-		public void setRequireTokenType(Boolean requireTokenType) {
+		public void setRequireTokenType(@Nullable Boolean requireTokenType) {
 			this.requireTokenType = requireTokenType;
 		}
 
-		public Boolean getRequireExpirationTime() {
+		public @Nullable Boolean getRequireExpirationTime() {
 			return this.requireExpirationTime;
 		}
 
-		public void setRequireExpirationTime(Boolean requireExpirationTime) {
+		public void setRequireExpirationTime(@Nullable Boolean requireExpirationTime) {
 			this.requireExpirationTime = requireExpirationTime;
 		}
 
@@ -567,39 +569,39 @@ public class NexiosSecurityProperties {
 		 * Introspection endpoint URI. When set, tokens of this scheme are introspected instead of
 		 * decoded as JWTs.
 		 */
-		private String introspectionUri;
+		private @Nullable String introspectionUri;
 
 		/**
 		 * Client id used to authenticate with the introspection endpoint.
 		 */
-		private String clientId;
+		private @Nullable String clientId;
 
 		/**
 		 * Client secret used to authenticate with the introspection endpoint.
 		 */
-		private String clientSecret;
+		private @Nullable String clientSecret;
 
-		public String getIntrospectionUri() {
+		public @Nullable String getIntrospectionUri() {
 			return this.introspectionUri;
 		}
 
-		public void setIntrospectionUri(String introspectionUri) {
+		public void setIntrospectionUri(@Nullable String introspectionUri) {
 			this.introspectionUri = introspectionUri;
 		}
 
-		public String getClientId() {
+		public @Nullable String getClientId() {
 			return this.clientId;
 		}
 
-		public void setClientId(String clientId) {
+		public void setClientId(@Nullable String clientId) {
 			this.clientId = clientId;
 		}
 
-		public String getClientSecret() {
+		public @Nullable String getClientSecret() {
 			return this.clientSecret;
 		}
 
-		public void setClientSecret(String clientSecret) {
+		public void setClientSecret(@Nullable String clientSecret) {
 			this.clientSecret = clientSecret;
 		}
 
@@ -614,38 +616,38 @@ public class NexiosSecurityProperties {
 		/**
 		 * Name of the principal that the key authenticates.
 		 */
-		private String principal;
+		private @Nullable String principal;
 
 		/**
 		 * SHA-256 digest of the key, hex (64 characters) or Base64.
 		 */
-		private String sha256;
+		private @Nullable String sha256;
 
 		/**
 		 * Name of an environment variable that holds the plain key, as an alternative to sha256.
 		 */
-		private String valueFromEnv;
+		private @Nullable String valueFromEnv;
 
 		/**
 		 * Path of a file (e.g. a mounted secret) that holds the plain key, as an alternative to sha256.
 		 * Surrounding whitespace is ignored.
 		 */
-		private String valueFromFile;
+		private @Nullable String valueFromFile;
 
 		/**
 		 * Scopes that the key grants.
 		 */
 		private List<String> scopes = new ArrayList<>();
 
-		public String getPrincipal() {
+		public @Nullable String getPrincipal() {
 			return this.principal;
 		}
 
-		public void setPrincipal(String principal) {
+		public void setPrincipal(@Nullable String principal) {
 			this.principal = principal;
 		}
 
-		public String getSha256() {
+		public @Nullable String getSha256() {
 			return this.sha256;
 		}
 
@@ -653,19 +655,19 @@ public class NexiosSecurityProperties {
 			this.sha256 = sha256;
 		}
 
-		public String getValueFromEnv() {
+		public @Nullable String getValueFromEnv() {
 			return this.valueFromEnv;
 		}
 
-		public void setValueFromEnv(String valueFromEnv) {
+		public void setValueFromEnv(@Nullable String valueFromEnv) {
 			this.valueFromEnv = valueFromEnv;
 		}
 
-		public String getValueFromFile() {
+		public @Nullable String getValueFromFile() {
 			return this.valueFromFile;
 		}
 
-		public void setValueFromFile(String valueFromFile) {
+		public void setValueFromFile(@Nullable String valueFromFile) {
 			this.valueFromFile = valueFromFile;
 		}
 

@@ -3,6 +3,8 @@ package dev.nexios.spring.model;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The security of actuator endpoints, by endpoint ID. By default it is Spring Boot's own rule: the
  * {@code health} endpoint is public, every other endpoint (and the links page) requires the default
@@ -29,7 +31,7 @@ public record ActuatorSecurity(List<SecurityRequirement> requirements, Set<Strin
 	 * links page at the actuator's base path
 	 * @return the endpoint's security, with {@link OperationSecurity.Origin#ACTUATOR}
 	 */
-	public OperationSecurity endpoint(String endpointId) {
+	public OperationSecurity endpoint(@Nullable String endpointId) {
 		boolean open = endpointId != null && this.publicEndpoints.contains(endpointId);
 		return new OperationSecurity(open ? List.of() : this.requirements, OperationSecurity.Origin.ACTUATOR);
 	}

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.web.method.HandlerMethod;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The resolved, immutable security declaration of an application: the declared security schemes, the
  * default requirements, the effective requirements of every Spring MVC handler method, and the
@@ -56,7 +58,7 @@ public record NexiosSecurityModel(Map<String, SecuritySchemeDefinition> schemes,
 	 * @return its security, or {@code null} when the method is not an application operation known to
 	 * the model (for instance springdoc's own endpoints)
 	 */
-	public OperationSecurity operation(HandlerMethod handlerMethod) {
+	public @Nullable OperationSecurity operation(HandlerMethod handlerMethod) {
 		return this.operations.get(HandlerKey.of(handlerMethod));
 	}
 
@@ -65,7 +67,7 @@ public record NexiosSecurityModel(Map<String, SecuritySchemeDefinition> schemes,
 	 * @param name the scheme name, case-sensitive
 	 * @return the scheme, or {@code null} when none of that name is declared
 	 */
-	public SecuritySchemeDefinition scheme(String name) {
+	public @Nullable SecuritySchemeDefinition scheme(String name) {
 		return this.schemes.get(name);
 	}
 

@@ -30,6 +30,8 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.core.annotation.RepeatableContainers;
 import org.springframework.web.method.HandlerMethod;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Resolves the security declaration (schemes, default requirements, and {@link NexiosSecured} /
  * {@link NexiosPublic} on handler methods) into the immutable {@link NexiosSecurityModel}, checking it
@@ -180,7 +182,7 @@ public final class NexiosSecurityModelResolver {
 	 * nearest declaration wins: the element's own, then that of the superclass or interface (method)
 	 * it overrides, and so on; a subclass or an overriding method may thus replace inherited security.
 	 */
-	private static List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
+	private static @Nullable List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
 		MergedAnnotations annotations = MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY,
 				RepeatableContainers.none());
 		MergedAnnotation<NexiosSecured> securedAnnotation = nearest(annotations, NexiosSecured.class);

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The declared security schemes of the application, as swagger-core {@link SecurityScheme} objects by
  * name: those of {@code nexios.security.schemes.*}, the default {@code bearerAuth}, and those that
@@ -78,7 +80,7 @@ public final class NexiosSecuritySchemes {
 	 * @return a property prefix such as {@code nexios.security.schemes.apiKeyAuth}, or a description
 	 * of the code that registered it; {@code null} for an unknown name
 	 */
-	public String source(String name) {
+	public @Nullable String source(String name) {
 		return this.sources.get(name);
 	}
 

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A declared security scheme with exactly the fields of OpenAPI 3.1 §4.8.27 (Security Scheme Object).
  * Fields that do not apply to the {@link #type()} are {@code null} (or empty).
@@ -26,9 +28,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * @param flows for {@code oauth2}: the declared flows; unmodifiable, empty for other types
  * @param openIdConnectUrl for {@code openIdConnect}: the discovery URL
  */
-public record SecuritySchemeDefinition(String name, SecuritySchemeType type, String description, String scheme,
-		String bearerFormat, String keyName, ApiKeyLocation in, Map<OAuthFlowType, OAuthFlow> flows,
-		String openIdConnectUrl) {
+public record SecuritySchemeDefinition(String name, @Nullable SecuritySchemeType type, @Nullable String description,
+		@Nullable String scheme, @Nullable String bearerFormat, @Nullable String keyName, @Nullable ApiKeyLocation in,
+		Map<OAuthFlowType, OAuthFlow> flows, @Nullable String openIdConnectUrl) {
 
 	public SecuritySchemeDefinition {
 		flows = flows.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(flows));

@@ -17,6 +17,8 @@ import org.springdoc.core.customizers.GlobalOperationCustomizer;
 
 import org.springframework.web.method.HandlerMethod;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes the effective security of each operation into every springdoc document (every group), from
  * the {@link NexiosSecurityModel} entry of the handler method springdoc documents:
@@ -40,7 +42,7 @@ public class NexiosOperationCustomizer implements GlobalOperationCustomizer {
 
 	private final boolean errorResponses;
 
-	private final Function<HandlerMethod, OperationSecurity> otherHandlers;
+	private final Function<HandlerMethod, @Nullable OperationSecurity> otherHandlers;
 
 	/**
 	 * Creates the customizer.
@@ -60,7 +62,7 @@ public class NexiosOperationCustomizer implements GlobalOperationCustomizer {
 	 * {@code null} to leave it unchanged
 	 */
 	public NexiosOperationCustomizer(NexiosSecurityModel model, boolean errorResponses,
-			Function<HandlerMethod, OperationSecurity> otherHandlers) {
+			Function<HandlerMethod, @Nullable OperationSecurity> otherHandlers) {
 		this.model = model;
 		this.errorResponses = errorResponses;
 		this.otherHandlers = otherHandlers;

@@ -1,5 +1,7 @@
 package dev.nexios.spring.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One cell of the conformance matrix: one request to one operation.
  *
@@ -12,8 +14,8 @@ package dev.nexios.spring.test;
  * @param result the outcome
  * @param note why the cell was skipped, or details of the answer (may be empty)
  */
-public record ConformanceCell(String operation, String check, String credentials, Expectation expected,
-		Integer status, Result result, String note) {
+public record ConformanceCell(String operation, String check, String credentials, @Nullable Expectation expected,
+		@Nullable Integer status, Result result, String note) {
 
 	/**
 	 * The outcome of a cell.

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A security scheme as the application's OpenAPI document declares it under
  * {@code components.securitySchemes} (OpenAPI 3.1 §4.8.27). Credentials read it to know where a
@@ -18,8 +20,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * @param parameterName for {@code apiKey}: the header, query parameter or cookie name; otherwise
  * {@code null}
  */
-public record DocumentedScheme(String name, String type, String scheme, String bearerFormat, String in,
-		String parameterName) {
+public record DocumentedScheme(String name, @Nullable String type, @Nullable String scheme,
+		@Nullable String bearerFormat, @Nullable String in, @Nullable String parameterName) {
 
 	static DocumentedScheme from(String name, SecurityScheme scheme) {
 		String type = (scheme.getType() != null) ? scheme.getType().toString() : null;
@@ -61,7 +63,7 @@ public record DocumentedScheme(String name, String type, String scheme, String b
 	 * @return the place, or {@code null} for schemes whose credential the check cannot place
 	 * ({@code mutualTLS}, other HTTP schemes, an {@code apiKey} without {@code in}/{@code name})
 	 */
-	public String slot() {
+	public @Nullable String slot() {
 		if (usesBearerToken() || usesBasic()) {
 			return "Authorization header";
 		}
@@ -81,7 +83,7 @@ public record DocumentedScheme(String name, String type, String scheme, String b
 	 * {@code basic}; {@code null} for API keys. A bearer scheme does not read a basic credential.
 	 * @return the word, or {@code null}
 	 */
-	public String authorizationScheme() {
+	public @Nullable String authorizationScheme() {
 		return usesBearerToken() ? "bearer" : usesBasic() ? "basic" : null;
 	}
 

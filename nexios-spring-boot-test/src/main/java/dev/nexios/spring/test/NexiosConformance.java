@@ -42,6 +42,8 @@ import dev.nexios.spring.test.ConformanceMatrix.Probe;
 
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that an application does what its OpenAPI document says about security, operation by
  * operation and request by request.
@@ -240,7 +242,7 @@ public final class NexiosConformance {
 	 * @param interval time between two lines
 	 * @return this check
 	 */
-	public NexiosConformance progress(PrintStream out, Duration interval) {
+	public NexiosConformance progress(@Nullable PrintStream out, Duration interval) {
 		this.progress = out;
 		this.progressInterval = interval;
 		return this;

@@ -9,4 +9,7 @@
  * Markdown, JSON or JUnit XML. {@link dev.nexios.spring.test.NexiosConformanceCommand} is the same check
  * as a command for any HTTP API, with a credentials file.
  */
+@NullMarked
 package dev.nexios.spring.test;
+
+import org.jspecify.annotations.NullMarked;
