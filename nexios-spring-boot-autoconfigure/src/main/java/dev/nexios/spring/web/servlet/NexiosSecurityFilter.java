@@ -96,7 +96,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 	 * @param crossSite the cross-site protection of browser-sent credentials
 	 * @param context the application context, source of the handler mappings and of the beans that
 	 * schemes use ({@code JwtDecoder}, {@code OpaqueTokenIntrospector}, {@code UserDetailsService},
-	 * {@code PasswordEncoder}, {@link ApiKeyAuthenticator})
+	 * {@code PasswordEncoder}, {@link dev.nexios.spring.core.ApiKeyAuthenticator})
 	 * @param contextHolder the application's {@code SecurityContextHolderStrategy}
 	 * @param contextRepository where the authenticated {@code SecurityContext} is saved for the request
 	 * @throws IllegalStateException when a scheme's key material is unusable
