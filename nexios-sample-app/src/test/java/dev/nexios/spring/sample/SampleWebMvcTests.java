@@ -21,8 +21,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the declaration there too (nexios-spring-boot-test adds its auto-configurations to
  * {@code @AutoConfigureMockMvc}).
  */
+// a slice has no DataSource: apiKeyAuth is tested with its configured keys, without the database store
+// (store: jdbc without a DataSource stops the application, fail closed)
 @WebMvcTest(properties = { "nexios.security.schemes.basicAuth.type=http",
-		"nexios.security.schemes.basicAuth.scheme=basic" }, controllers = { OAuth2Controller.class, ApiKeyController.class })
+		"nexios.security.schemes.basicAuth.scheme=basic", "nexios.security.schemes.apiKeyAuth.store=",
+		"nexios.security.schemes.apiKeyAuth.key-prefix=" }, controllers = { OAuth2Controller.class, ApiKeyController.class })
 @AutoConfigureNexiosTestTokens
 @Import(InternalApi.class)
 class SampleWebMvcTests {
