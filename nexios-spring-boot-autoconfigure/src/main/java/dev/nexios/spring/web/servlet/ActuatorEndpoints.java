@@ -1,20 +1,14 @@
 package dev.nexios.spring.web.servlet;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.nexios.spring.core.ActuatorEndpointIds;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.OperationSecurity;
 
-import org.springframework.beans.factory.BeanFactoryUtils;
-import org.springframework.boot.actuate.endpoint.ExposableEndpoint;
-import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoint;
-import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
-import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -111,39 +105,10 @@ public final class ActuatorEndpoints {
 
 	/**
 	 * The endpoint ID of a mapping pattern.
-	 * @param context the application context (its ancestors are searched too)
-	 * @param pattern the pattern that matched, e.g. {@code /actuator/health/**}
-	 * @return the endpoint ID, e.g. {@code health}; {@code null} for the links page or a path of no
-	 * endpoint
+	 * @see ActuatorEndpointIds#endpointId
 	 */
 	static String endpointId(ApplicationContext context, String pattern) {
-		if (pattern == null) {
-			return null;
-		}
-		Map<String, PathMappedEndpoints> all = BeanFactoryUtils.beansOfTypeIncludingAncestors(context,
-				PathMappedEndpoints.class, false, false);
-		String best = null;
-		int bestLength = -1;
-		for (PathMappedEndpoints endpoints : all.values()) {
-			String base = endpoints.getBasePath();
-			for (PathMappedEndpoint endpoint : endpoints) {
-				if (!(endpoint instanceof ExposableEndpoint<?> exposable)) {
-					continue;
-				}
-				List<String> paths = new ArrayList<>();
-				paths.add(base + "/" + endpoint.getRootPath());
-				paths.addAll(endpoint.getAdditionalPaths(WebServerNamespace.SERVER));
-				paths.addAll(endpoint.getAdditionalPaths(WebServerNamespace.MANAGEMENT));
-				for (String path : paths) {
-					boolean matches = pattern.equals(path) || pattern.startsWith(path + "/");
-					if (matches && path.length() > bestLength) {
-						best = exposable.getEndpointId().toString();
-						bestLength = path.length();
-					}
-				}
-			}
-		}
-		return best;
+		return ActuatorEndpointIds.endpointId(context, pattern);
 	}
 
 }
