@@ -36,6 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Auto-configuration of the enforcement: a stateless {@link SecurityFilterChain} that checks every
@@ -79,6 +80,16 @@ public class NexiosWebSecurityAutoConfiguration {
 		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
 				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
 		return http.build();
+	}
+
+	/**
+	 * Hands the {@code DispatcherServlet} the handler that the chain resolved and decided on, so that Spring
+	 * MVC's handler lookup runs once per request.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "nexiosResolvedDispatchHandlerMapping")
+	HandlerMapping nexiosResolvedDispatchHandlerMapping() {
+		return NexiosHttpSecurity.resolvedDispatchHandlerMapping();
 	}
 
 	/**

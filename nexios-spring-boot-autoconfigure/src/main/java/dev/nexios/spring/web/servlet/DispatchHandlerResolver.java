@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.DispatcherType;
@@ -19,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
@@ -39,8 +43,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * A request mapped to any other servlet (an H2 console, a second {@code DispatcherServlet}) has no
  * handler that the model can know: it is {@link Dispatch#UNKNOWN_SERVLET}.
  *
- * <p>Attributes that the mappings set are kept on a wrapper, away from the real request, so that the
- * dispatch that follows starts from a clean request.
+ * <p>Attributes that the mappings set are kept on a wrapper, away from the real request, so that a
+ * dispatch that is refused, or an include, leaves the request as it was; the dispatch that is let through
+ * gets them with the handler ({@link Dispatch#exposeAttributes}).
  */
 final class DispatchHandlerResolver {
 
@@ -55,44 +60,38 @@ final class DispatchHandlerResolver {
 	/**
 	 * The handler of a request (of its current dispatch: a forward's or an include's target).
 	 * @param request the request
-	 * @return the handler with the mapping that returned it; {@link Dispatch#NO_HANDLER} when no
-	 * mapping matches, {@link Dispatch#LOOKUP_FAILED} when a mapping throws (the dispatcher would
-	 * answer 405, 406 or 415, or fail), {@link Dispatch#UNKNOWN_SERVLET} when the request is not for the
-	 * {@code DispatcherServlet}
+	 * @return the dispatch: its handler with the mapping that returned it and the attributes that the mapping
+	 * set; or, without a handler, {@link Kind#NO_HANDLER} when no mapping matches, {@link Kind#LOOKUP_FAILED}
+	 * when a mapping throws (the dispatcher would answer 405, 406 or 415, or fail), {@link Kind#UNKNOWN_SERVLET}
+	 * when the request is not for the {@code DispatcherServlet}
 	 */
 	Dispatch resolve(HttpServletRequest request) {
 		Mappings mappings = this.mappingsByServletContext.computeIfAbsent(request.getServletContext(), this::mappings);
 		if (!mappings.serves(request)) {
-			return Dispatch.UNKNOWN_SERVLET;
+			return new Dispatch(request, Kind.UNKNOWN_SERVLET, null, null, null, null);
 		}
-		HttpServletRequest isolated = new AttributeIsolatingRequest(request);
-		ServletRequestPathUtils.parseAndCache(isolated);
+		AttributeOverlayRequest overlay = new AttributeOverlayRequest(request);
+		RequestPath path = ServletRequestPathUtils.parseAndCache(overlay);
 		for (HandlerMapping mapping : mappings.handlerMappings()) {
+			if (mapping instanceof ResolvedDispatchHandlerMapping) {
+				continue;
+			}
 			HandlerExecutionChain chain;
 			try {
-				chain = mapping.getHandler(isolated);
+				chain = mapping.getHandler(overlay);
 			}
 			catch (Exception ex) {
-				return Dispatch.LOOKUP_FAILED;
+				return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, path);
 			}
 			if (chain != null) {
-				Object pattern = isolated.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-				Object within = isolated.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
-				if (within == null && chain.getHandler() instanceof ResourceHttpRequestHandler
-						&& mapping instanceof AbstractUrlHandlerMapping urlMapping) {
-					// a URL mapping exposes it only to the dispatch, through an interceptor
-					within = pathWithinMapping(urlMapping, chain.getHandler(), isolated);
-				}
-				return new Dispatch(mapping, chain.getHandler(), (pattern != null) ? pattern.toString() : null,
-						(within != null) ? within.toString() : null);
+				return new Dispatch(request, Kind.HANDLER, mapping, chain, overlay.changes(), path);
 			}
 		}
-		return Dispatch.NO_HANDLER;
+		return new Dispatch(request, Kind.NO_HANDLER, null, null, null, path);
 	}
 
-	private static String pathWithinMapping(AbstractUrlHandlerMapping mapping, Object handler,
-			HttpServletRequest request) {
-		PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+	private static String pathWithinMapping(AbstractUrlHandlerMapping mapping, Object handler, RequestPath request) {
+		PathContainer path = request.pathWithinApplication();
 		for (Map.Entry<PathPattern, Object> entry : mapping.getPathPatternHandlerMap().entrySet()) {
 			if (entry.getValue() == handler && entry.getKey().matches(path)) {
 				return entry.getKey().extractPathWithinPattern(path).value();
@@ -110,24 +109,162 @@ final class DispatchHandlerResolver {
 	}
 
 	/**
-	 * The handler of a dispatch, and the mapping that returned it.
-	 *
-	 * @param mapping the mapping, {@code null} for the markers
-	 * @param handler the handler, {@code null} for the markers
-	 * @param pattern the mapping's best matching pattern, where it sets one
-	 * @param pathWithinMapping the path within the matched pattern (e.g. a static file's path), where the
-	 * mapping sets one
+	 * What a dispatch resolves to.
 	 */
-	record Dispatch(HandlerMapping mapping, Object handler, String pattern, String pathWithinMapping) {
+	enum Kind {
+
+		/** A mapping has a handler. */
+		HANDLER,
 
 		/** No mapping has a handler: the dispatcher answers 404. */
-		static final Dispatch NO_HANDLER = new Dispatch(null, null, null, null);
+		NO_HANDLER,
 
 		/** A mapping threw while looking the handler up. */
-		static final Dispatch LOOKUP_FAILED = new Dispatch(null, null, null, null);
+		LOOKUP_FAILED,
 
 		/** The request is for a servlet other than the application's {@code DispatcherServlet}. */
-		static final Dispatch UNKNOWN_SERVLET = new Dispatch(null, null, null, null);
+		UNKNOWN_SERVLET
+
+	}
+
+	/**
+	 * The handler of one dispatch of a request, the mapping that returned it and the request attributes that
+	 * the mapping set, resolved once: the filter decides on it, and {@link ResolvedDispatchHandlerMapping} hands
+	 * the same chain to the {@code DispatcherServlet} (and {@link ResolvedCorsConfigurationSource} its CORS
+	 * configuration to the {@code CorsFilter}), so that the handler mappings are asked once per dispatch, as
+	 * without the starter. The dispatch is identified by its type, method and request URI (an include's own).
+	 */
+	static final class Dispatch {
+
+		/** The request attribute holding the dispatch that the filter decided on, while the dispatch runs. */
+		static final String ATTRIBUTE = Dispatch.class.getName();
+
+		private static final String PATH_ATTRIBUTE = ServletRequestPathUtils.PATH_ATTRIBUTE;
+
+		private final Kind kind;
+
+		private final HandlerMapping mapping;
+
+		private final HandlerExecutionChain chain;
+
+		private final Map<String, Object> attributes;
+
+		private final RequestPath path;
+
+		private final DispatcherType dispatcherType;
+
+		private final String method;
+
+		private final String uri;
+
+		Dispatch(HttpServletRequest request, Kind kind, HandlerMapping mapping, HandlerExecutionChain chain,
+				Map<String, Object> attributes, RequestPath path) {
+			this.kind = kind;
+			this.mapping = mapping;
+			this.chain = chain;
+			this.attributes = (attributes != null) ? attributes : Map.of();
+			this.path = path;
+			this.dispatcherType = request.getDispatcherType();
+			this.method = request.getMethod();
+			this.uri = uri(request);
+		}
+
+		/**
+		 * The dispatch that the filter resolved for the request's current dispatch.
+		 * @param request the request
+		 * @return the dispatch, or {@code null} when none was resolved for it (the filter did not run, or the
+		 * request is in another dispatch: a named dispatch, which passes no filter)
+		 */
+		static Dispatch current(HttpServletRequest request) {
+			return (request.getAttribute(ATTRIBUTE) instanceof Dispatch dispatch && dispatch.isFor(request)) ? dispatch
+					: null;
+		}
+
+		private boolean isFor(HttpServletRequest request) {
+			DispatcherType type = request.getDispatcherType();
+			return type == this.dispatcherType && this.method.equals(request.getMethod())
+					&& Objects.equals(this.uri, uri(request));
+		}
+
+		private static String uri(HttpServletRequest request) {
+			return (request.getDispatcherType() == DispatcherType.INCLUDE)
+					? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : request.getRequestURI();
+		}
+
+		Kind kind() {
+			return this.kind;
+		}
+
+		/**
+		 * @return the mapping that returned the handler, {@code null} without a handler
+		 */
+		HandlerMapping mapping() {
+			return this.mapping;
+		}
+
+		/**
+		 * @return the handler, or the {@link Kind} when there is none
+		 */
+		Object handler() {
+			return (this.chain != null) ? this.chain.getHandler() : this.kind;
+		}
+
+		/**
+		 * @return the handler with its interceptors, {@code null} without a handler
+		 */
+		HandlerExecutionChain chain() {
+			return this.chain;
+		}
+
+		/**
+		 * @return the mapping's best matching pattern, where it sets one
+		 */
+		String pattern() {
+			Object pattern = this.attributes.get(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			return (pattern != null && pattern != AttributeOverlayRequest.REMOVED) ? pattern.toString() : null;
+		}
+
+		/**
+		 * @return the path within the matched pattern (e.g. a static file's path), where the mapping sets one
+		 */
+		String pathWithinMapping() {
+			Object within = this.attributes.get(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+			if ((within == null || within == AttributeOverlayRequest.REMOVED)
+					&& this.chain != null && this.chain.getHandler() instanceof ResourceHttpRequestHandler
+					&& this.mapping instanceof AbstractUrlHandlerMapping urlMapping) {
+				// a URL mapping exposes it only to the dispatch, through an interceptor
+				return DispatchHandlerResolver.pathWithinMapping(urlMapping, this.chain.getHandler(), this.path);
+			}
+			return (within != null && within != AttributeOverlayRequest.REMOVED) ? within.toString() : null;
+		}
+
+		/**
+		 * @return the path within the application, e.g. {@code /swagger-ui/index.html}; {@code null} for a
+		 * request of another servlet
+		 */
+		String pathWithinApplication() {
+			return (this.path != null) ? this.path.pathWithinApplication().value() : null;
+		}
+
+		/**
+		 * Sets on the request the attributes that the mapping set while it returned the handler (path
+		 * variables, best matching pattern, producible media types, ...), but the parsed path, which the
+		 * {@code DispatcherServlet} keeps itself.
+		 * @param request the request being dispatched
+		 */
+		void exposeAttributes(HttpServletRequest request) {
+			this.attributes.forEach((name, value) -> {
+				if (PATH_ATTRIBUTE.equals(name)) {
+					return;
+				}
+				if (value == AttributeOverlayRequest.REMOVED) {
+					request.removeAttribute(name);
+				}
+				else {
+					request.setAttribute(name, value);
+				}
+			});
+		}
 
 	}
 
@@ -214,44 +351,59 @@ final class DispatchHandlerResolver {
 	}
 
 	/**
-	 * A request whose attributes are a private copy.
+	 * A request whose attribute changes stay on the wrapper: reads see the request's attributes and the
+	 * changes, writes and removals are recorded, so that a lookup leaves the real request untouched and the
+	 * dispatch can be given the same attributes later.
 	 */
-	static final class AttributeIsolatingRequest extends HttpServletRequestWrapper {
+	static final class AttributeOverlayRequest extends HttpServletRequestWrapper {
 
-		private final Map<String, Object> attributes = new HashMap<>();
+		/** Marks an attribute that the lookup removed. */
+		static final Object REMOVED = new Object();
 
-		AttributeIsolatingRequest(HttpServletRequest request) {
+		private final Map<String, Object> changes = new HashMap<>(16);
+
+		AttributeOverlayRequest(HttpServletRequest request) {
 			super(request);
-			Enumeration<String> names = request.getAttributeNames();
-			while (names.hasMoreElements()) {
-				String name = names.nextElement();
-				this.attributes.put(name, request.getAttribute(name));
-			}
 		}
 
 		@Override
 		public Object getAttribute(String name) {
-			return this.attributes.get(name);
+			Object value = this.changes.get(name);
+			if (value == null) {
+				return super.getAttribute(name);
+			}
+			return (value != REMOVED) ? value : null;
 		}
 
 		@Override
 		public Enumeration<String> getAttributeNames() {
-			return Collections.enumeration(List.copyOf(this.attributes.keySet()));
+			Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
+			this.changes.forEach((name, value) -> {
+				if (value == REMOVED) {
+					names.remove(name);
+				}
+				else {
+					names.add(name);
+				}
+			});
+			return Collections.enumeration(names);
 		}
 
 		@Override
 		public void setAttribute(String name, Object value) {
-			if (value == null) {
-				this.attributes.remove(name);
-			}
-			else {
-				this.attributes.put(name, value);
-			}
+			this.changes.put(name, (value != null) ? value : REMOVED);
 		}
 
 		@Override
 		public void removeAttribute(String name) {
-			this.attributes.remove(name);
+			this.changes.put(name, REMOVED);
+		}
+
+		/**
+		 * @return the attributes set (or {@link #REMOVED}) since the wrapper was created, by name
+		 */
+		Map<String, Object> changes() {
+			return this.changes;
 		}
 
 	}

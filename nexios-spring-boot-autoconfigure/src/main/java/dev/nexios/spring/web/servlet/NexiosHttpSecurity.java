@@ -10,13 +10,13 @@ import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecurityRequirement;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Configures an {@link HttpSecurity} as the Nexios chain: stateless, the {@link NexiosSecurityFilter}
@@ -26,7 +26,23 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  */
 public final class NexiosHttpSecurity {
 
+	private static final String CORS_CONFIGURATION_SOURCE_BEAN_NAME = "corsConfigurationSource";
+
+	private static final String CORS_FILTER_BEAN_NAME = "corsFilter";
+
 	private NexiosHttpSecurity() {
+	}
+
+	/**
+	 * The {@link HandlerMapping} that hands the {@code DispatcherServlet} the handler the chain's filter
+	 * resolved and decided on for the current dispatch, with the attributes its own mapping set: registered as
+	 * a bean, it is the dispatcher's first mapping, so that the handler mappings are asked once per dispatch
+	 * and the dispatcher runs exactly the handler that was decided on. Without a handler resolved for the
+	 * current dispatch it returns {@code null}, and the next mappings look the handler up themselves.
+	 * @return the mapping, of order {@link org.springframework.core.Ordered#HIGHEST_PRECEDENCE}
+	 */
+	public static HandlerMapping resolvedDispatchHandlerMapping() {
+		return new ResolvedDispatchHandlerMapping();
 	}
 
 	/**
@@ -55,13 +71,20 @@ public final class NexiosHttpSecurity {
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			// stateless: no CSRF token; browser-sent credentials are refused on cross-site requests instead
 			.csrf((csrf) -> csrf.disable())
-			.cors(Customizer.withDefaults())
+			// the CORS configuration of the handler the filter resolved, unless the application has its own source
+			.cors((cors) -> {
+				if (!context.containsBeanDefinition(CORS_CONFIGURATION_SOURCE_BEAN_NAME)
+						&& !context.containsBeanDefinition(CORS_FILTER_BEAN_NAME)) {
+					cors.configurationSource(new ResolvedCorsConfigurationSource());
+				}
+			})
 			.formLogin((formLogin) -> formLogin.disable())
 			.httpBasic((httpBasic) -> httpBasic.disable())
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
+			// before the CorsFilter, which reads the CORS configuration of the handler that the filter resolves
+			.addFilterBefore(filter, CorsFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new NexiosAuthorizationManager()));
 	}
 

@@ -169,10 +169,19 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 				this.contextRepository.saveContext(context, request, response);
 			}
 		}
+		// the dispatcher and the CORS filter use the handler resolved here (the pattern lookup runs once)
+		Object previousDispatch = request.getAttribute(DispatchHandlerResolver.Dispatch.ATTRIBUTE);
+		request.setAttribute(DispatchHandlerResolver.Dispatch.ATTRIBUTE, target.dispatch());
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
+			if (previousDispatch != null) {
+				request.setAttribute(DispatchHandlerResolver.Dispatch.ATTRIBUTE, previousDispatch);
+			}
+			else {
+				request.removeAttribute(DispatchHandlerResolver.Dispatch.ATTRIBUTE);
+			}
 			if (previous != null) {
 				// a nested dispatch (an include) gives the including handler its own caller back
 				this.contextHolder.setDeferredContext(previous);

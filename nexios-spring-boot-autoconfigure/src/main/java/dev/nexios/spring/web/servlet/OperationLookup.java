@@ -30,7 +30,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Classifies the handler of a request and gives the security that decides it. Every handler is one of
@@ -131,24 +130,24 @@ final class OperationLookup {
 	Target lookup(HttpServletRequest request) {
 		DispatchHandlerResolver.Dispatch dispatch = this.resolver.resolve(request);
 		Object handler = dispatch.handler();
-		if (handler == null) {
-			return new Target(dispatch, this.uncovered, false);
+		if (dispatch.kind() != DispatchHandlerResolver.Kind.HANDLER) {
+			return new Target(dispatch, handler, this.uncovered, false);
 		}
 		if (handler instanceof HandlerMethod handlerMethod) {
 			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
 			if (operation != null) {
-				return new Target(handlerMethod, operation, false);
+				return new Target(dispatch, handlerMethod, operation, false);
 			}
 			if (ErrorController.class.isAssignableFrom(handlerMethod.getBeanType())) {
-				return new Target(handlerMethod, this.uncovered, true);
+				return new Target(dispatch, handlerMethod, this.uncovered, true);
 			}
 			if (ActuatorEndpoints.isEndpointMapping(dispatch.mapping())
 					|| ActuatorEndpoints.isEndpointHandler(handlerMethod)) {
-				return new Target(handlerMethod, this.actuatorOperations.computeIfAbsent(handlerMethod,
+				return new Target(dispatch, handlerMethod, this.actuatorOperations.computeIfAbsent(handlerMethod,
 						(key) -> actuator(request, dispatch.pattern())), false);
 			}
 			if (HandlerKinds.isDocumentation(handlerMethod.getBeanType())) {
-				return new Target(handlerMethod, this.docs, false);
+				return new Target(dispatch, handlerMethod, this.docs, false);
 			}
 			if (dispatch.mapping() instanceof RequestMappingInfoHandlerMapping
 					&& !HandlerKinds.isFramework(handlerMethod.getBeanType())
@@ -159,29 +158,25 @@ final class OperationLookup {
 						+ "resolved: it is closed with the default requirements, whatever it declares; register it "
 						+ "before the application context is refreshed");
 			}
-			return new Target(handlerMethod, this.uncovered, false);
+			return new Target(dispatch, handlerMethod, this.uncovered, false);
 		}
 		if (handler instanceof HandlerFunction<?>) {
 			// a functional endpoint declares no security: documented (@RouterOperation) with the defaults
-			return new Target(handler, this.defaults, false);
+			return new Target(dispatch, handler, this.defaults, false);
 		}
 		if (PREFLIGHT_HANDLER.equals(handler.getClass().getName()) && CorsUtils.isPreFlightRequest(request)) {
-			return new Target(handler, this.publicOperation, false);
+			return new Target(dispatch, handler, this.publicOperation, false);
 		}
 		if (handler instanceof ResourceHttpRequestHandler resources) {
-			if (this.swaggerUiPrefix != null && ServletRequestPathUtils
-				.parseAndCache(new DispatchHandlerResolver.AttributeIsolatingRequest(request))
-				.pathWithinApplication()
-				.value()
-				.startsWith(this.swaggerUiPrefix)) {
-				return new Target(handler, this.docs, false);
+			if (this.swaggerUiPrefix != null && dispatch.pathWithinApplication().startsWith(this.swaggerUiPrefix)) {
+				return new Target(dispatch, handler, this.docs, false);
 			}
 			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isBootStatic(resources))
 					&& StaticResources.exists(resources, dispatch.pathWithinMapping(), request)) {
-				return new Target(handler, this.publicOperation, false);
+				return new Target(dispatch, handler, this.publicOperation, false);
 			}
 		}
-		return new Target(handler, this.uncovered, false);
+		return new Target(dispatch, handler, this.uncovered, false);
 	}
 
 	/**
@@ -212,11 +207,13 @@ final class OperationLookup {
 	/**
 	 * The handler of a dispatch and the security that decides it.
 	 *
-	 * @param handler the handler, or the {@link DispatchHandlerResolver.Dispatch} marker when there is none
+	 * @param dispatch the resolved dispatch, which the {@code DispatcherServlet} is handed if it is let through
+	 * @param handler the handler, or the {@link DispatchHandlerResolver.Kind} when there is none
 	 * @param operation the compiled security
 	 * @param errorPage whether the handler is the error page, which renders ERROR dispatches only
 	 */
-	record Target(Object handler, CompiledOperation operation, boolean errorPage) {
+	record Target(DispatchHandlerResolver.Dispatch dispatch, Object handler, CompiledOperation operation,
+			boolean errorPage) {
 
 	}
 
