@@ -174,8 +174,8 @@ public class NexiosSecurityProperties {
 		private List<String> authorizationServers = new ArrayList<>();
 
 		/**
-		 * URL of human-readable documentation of the resource (resource_documentation), e.g. the
-		 * Swagger UI page.
+		 * URL of human-readable documentation of the resource (resource_documentation), or a path below
+		 * the resource identifier, e.g. /swagger-ui.html.
 		 */
 		private @Nullable String resourceDocumentation;
 

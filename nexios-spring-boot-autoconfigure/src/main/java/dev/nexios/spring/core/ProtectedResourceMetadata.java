@@ -41,7 +41,8 @@ import org.springframework.util.StringUtils;
  * operations' requirements name for a bearer-token scheme;</li>
  * <li>{@code bearer_methods_supported}: {@code header}, the only place a bearer token is read from
  * (RFC 6750 §2.1);</li>
- * <li>{@code resource_documentation} and {@code resource_name} when configured.</li>
+ * <li>{@code resource_documentation} (a path is resolved against {@code resource}) and
+ * {@code resource_name} when configured.</li>
  * </ul>
  * Members without a value are left out.
  */
@@ -109,6 +110,9 @@ public final class ProtectedResourceMetadata {
 				String url = scheme.openIdConnectUrl();
 				issuers.add(url.substring(0, url.length() - OIDC_DISCOVERY_SUFFIX.length()));
 			}
+		}
+		if (StringUtils.hasText(settings.resourceDocumentation()) && !settings.resourceDocumentation().startsWith("/")) {
+			requireAbsoluteUrl(settings.resourceDocumentation(), "resource-documentation");
 		}
 		for (String configured : settings.authorizationServers()) {
 			issuers.add(requireAbsoluteUrl(configured, "authorization-servers"));
@@ -217,9 +221,17 @@ public final class ProtectedResourceMetadata {
 				claims.put(OAuth2ProtectedResourceMetadataClaimNames.RESOURCE_NAME, this.resourceName);
 			}
 			if (this.resourceDocumentation != null) {
-				claims.put("resource_documentation", this.resourceDocumentation);
+				// a path is below the resource identifier, as the request sees it
+				claims.put("resource_documentation", this.resourceDocumentation.startsWith("/")
+						? trimSlash(String.valueOf(claims.get(OAuth2ProtectedResourceMetadataClaimNames.RESOURCE)))
+								+ this.resourceDocumentation
+						: this.resourceDocumentation);
 			}
 		});
+	}
+
+	private static String trimSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**
@@ -297,7 +309,8 @@ public final class ProtectedResourceMetadata {
 	 *
 	 * @param resource the resource identifier, or {@code null} for the base URL each request sees
 	 * @param authorizationServers issuers listed besides those of the schemes
-	 * @param resourceDocumentation the URL of the resource's documentation, or {@code null}
+	 * @param resourceDocumentation the URL of the resource's documentation, or a path below the resource
+	 * identifier, e.g. {@code /swagger-ui.html}; {@code null} for none
 	 * @param resourceName a human-readable name of the resource, or {@code null}
 	 */
 	public record Settings(@Nullable String resource, List<String> authorizationServers,

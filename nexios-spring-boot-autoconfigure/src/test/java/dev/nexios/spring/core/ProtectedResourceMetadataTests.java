@@ -100,6 +100,15 @@ class ProtectedResourceMetadataTests {
 	}
 
 	@Test
+	void aDocumentationPathIsBelowTheResource() {
+		ProtectedResourceMetadata metadata = ProtectedResourceMetadata.of(
+				model(List.of(BEARER), SecurityRequirement.of("bearerAuth")), Map.of(), null,
+				new ProtectedResourceMetadata.Settings(null, List.of(), "/swagger-ui.html", null));
+		assertThat(metadata.build("https://api.example/gw").getClaims()).containsEntry("resource_documentation",
+				"https://api.example/gw/swagger-ui.html");
+	}
+
+	@Test
 	void configuredUrlsMustBeAbsolute() {
 		NexiosSecurityModel model = model(List.of(BEARER), SecurityRequirement.of("bearerAuth"));
 		assertThatIllegalArgumentException().isThrownBy(() -> ProtectedResourceMetadata.of(model, Map.of(), null,
