@@ -1,6 +1,9 @@
 package dev.nexios.spring.autoconfigure;
 
+import java.util.Map;
+
 import dev.nexios.spring.core.CrossSiteRequests;
+import dev.nexios.spring.core.SchemeKeyMaterial;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.web.reactive.NexiosServerHttpSecurity;
@@ -59,10 +62,12 @@ public class NexiosReactiveWebSecurityAutoConfiguration {
 			Environment environment, ObjectProvider<ServerCodecConfigurer> codecs) {
 		NexiosWebSecurityAutoConfiguration.checkKeyStores(context, properties, model);
 		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
-		NexiosServerHttpSecurity.configure(http, model, NexiosWebSecurityAutoConfiguration.keyMaterial(properties),
+		Map<String, SchemeKeyMaterial> keyMaterial = NexiosWebSecurityAutoConfiguration.keyMaterial(properties);
+		NexiosServerHttpSecurity.configure(http, model, keyMaterial,
 				NexiosWebSecurityAutoConfiguration.docsRequirements(model, properties, schemes),
 				NexiosWebSecurityAutoConfiguration.swaggerUiPrefix(environment), new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()),
-				context, codecs.getIfAvailable());
+				context, codecs.getIfAvailable(),
+				NexiosWebSecurityAutoConfiguration.resourceMetadata(model, keyMaterial, properties, environment));
 		return http.build();
 	}
 

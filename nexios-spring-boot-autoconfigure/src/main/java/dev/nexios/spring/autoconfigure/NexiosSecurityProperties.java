@@ -84,6 +84,12 @@ public class NexiosSecurityProperties {
 	 */
 	private final ApiKeyStore apiKeyStore = new ApiKeyStore();
 
+	/**
+	 * The OAuth 2.0 Protected Resource Metadata (RFC 9728) served at
+	 * /.well-known/oauth-protected-resource when a bearer-token scheme is declared.
+	 */
+	private final ResourceMetadata resourceMetadata = new ResourceMetadata();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -134,6 +140,90 @@ public class NexiosSecurityProperties {
 
 	public ApiKeyStore getApiKeyStore() {
 		return this.apiKeyStore;
+	}
+
+	public ResourceMetadata getResourceMetadata() {
+		return this.resourceMetadata;
+	}
+
+	/**
+	 * The OAuth 2.0 Protected Resource Metadata (RFC 9728): served, public, at
+	 * /.well-known/oauth-protected-resource below the context path when a bearer-token scheme (http
+	 * bearer, oauth2, openIdConnect) is declared, and named in the resource_metadata parameter of the
+	 * Bearer challenges of 401 answers.
+	 */
+	public static class ResourceMetadata {
+
+		/**
+		 * Whether the metadata is served and named in challenges.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The resource identifier (an absolute https URL). Not set: the application's base URL as each
+		 * request sees it (scheme, host, port and context path), which is what RFC 9728 §3.3 asks when the
+		 * metadata is fetched from that base URL.
+		 */
+		private @Nullable String resource;
+
+		/**
+		 * Issuer identifiers of authorization servers listed besides those derived from the schemes
+		 * (jwt.issuer-uri, spring.security.oauth2.resourceserver.jwt.issuer-uri, an openIdConnect
+		 * discovery URL), e.g. for schemes that introspect tokens.
+		 */
+		private List<String> authorizationServers = new ArrayList<>();
+
+		/**
+		 * URL of human-readable documentation of the resource (resource_documentation), or a path below
+		 * the resource identifier, e.g. /swagger-ui.html.
+		 */
+		private @Nullable String resourceDocumentation;
+
+		/**
+		 * Human-readable name of the resource (resource_name).
+		 */
+		private @Nullable String resourceName;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getResource() {
+			return this.resource;
+		}
+
+		public void setResource(@Nullable String resource) {
+			this.resource = resource;
+		}
+
+		public List<String> getAuthorizationServers() {
+			return this.authorizationServers;
+		}
+
+		public void setAuthorizationServers(List<String> authorizationServers) {
+			this.authorizationServers = authorizationServers;
+		}
+
+		public @Nullable String getResourceDocumentation() {
+			return this.resourceDocumentation;
+		}
+
+		public void setResourceDocumentation(@Nullable String resourceDocumentation) {
+			this.resourceDocumentation = resourceDocumentation;
+		}
+
+		public @Nullable String getResourceName() {
+			return this.resourceName;
+		}
+
+		public void setResourceName(@Nullable String resourceName) {
+			this.resourceName = resourceName;
+		}
+
 	}
 
 	/**

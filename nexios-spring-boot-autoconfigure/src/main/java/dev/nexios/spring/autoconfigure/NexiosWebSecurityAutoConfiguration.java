@@ -12,9 +12,11 @@ import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.NexiosSecuritySchemes;
 import dev.nexios.spring.model.SecurityRequirement;
 import dev.nexios.spring.core.CrossSiteRequests;
+import dev.nexios.spring.core.ProtectedResourceMetadata;
 import dev.nexios.spring.web.servlet.NexiosHttpSecurity;
 import dev.nexios.spring.web.servlet.NexiosSecurityFilter;
 import dev.nexios.spring.core.SchemeKeyMaterial;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,8 +79,10 @@ public class NexiosWebSecurityAutoConfiguration {
 		SecurityContextHolderStrategy contextHolder = contextHolderStrategy
 			.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
 		NexiosSecurityProperties.Csrf csrf = properties.getCsrf();
-		NexiosHttpSecurity.configure(http, model, keyMaterial(properties), docsRequirements, swaggerUiPrefix(environment),
-				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder);
+		Map<String, SchemeKeyMaterial> keyMaterial = keyMaterial(properties);
+		NexiosHttpSecurity.configure(http, model, keyMaterial, docsRequirements, swaggerUiPrefix(environment),
+				new CrossSiteRequests(csrf.isEnabled(), csrf.getTrustedOrigins()), context, contextHolder,
+				resourceMetadata(model, keyMaterial, properties, environment));
 		return http.build();
 	}
 
@@ -90,6 +94,22 @@ public class NexiosWebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "nexiosResolvedDispatchHandlerMapping")
 	HandlerMapping nexiosResolvedDispatchHandlerMapping() {
 		return NexiosHttpSecurity.resolvedDispatchHandlerMapping();
+	}
+
+	/**
+	 * The protected resource metadata (RFC 9728) of the declaration, or {@code null} when disabled or when
+	 * no bearer-token scheme is declared.
+	 */
+	static @Nullable ProtectedResourceMetadata resourceMetadata(NexiosSecurityModel model,
+			Map<String, SchemeKeyMaterial> keyMaterial, NexiosSecurityProperties properties, Environment environment) {
+		NexiosSecurityProperties.ResourceMetadata settings = properties.getResourceMetadata();
+		if (!settings.isEnabled()) {
+			return null;
+		}
+		return ProtectedResourceMetadata.of(model, keyMaterial,
+				environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+				new ProtectedResourceMetadata.Settings(settings.getResource(), settings.getAuthorizationServers(),
+						settings.getResourceDocumentation(), settings.getResourceName()));
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import dev.nexios.spring.core.CrossSiteRequests;
 import dev.nexios.spring.core.Decision;
+import dev.nexios.spring.core.ProtectedResourceMetadata;
 import dev.nexios.spring.core.SchemeKeyMaterial;
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContext;
@@ -51,7 +53,29 @@ public final class NexiosServerHttpSecurity {
 			Map<String, SchemeKeyMaterial> keyMaterial, List<SecurityRequirement> docsRequirements,
 			String swaggerUiPrefix, CrossSiteRequests crossSite, ApplicationContext context,
 			ServerCodecConfigurer codecs) {
-		ReactiveProblemResponses problems = new ReactiveProblemResponses(codecs);
+		configure(http, model, keyMaterial, docsRequirements, swaggerUiPrefix, crossSite, context, codecs, null);
+	}
+
+	/**
+	 * Configures the chain, serving the protected resource metadata (RFC 9728) when there is one: a
+	 * {@code WebFilter} answers it before the {@link NexiosWebFilter} looks up a handler (it is public
+	 * discovery metadata), and {@code 401} answers name it in their {@code Bearer} challenges.
+	 * @param http the builder
+	 * @param model the security model
+	 * @param keyMaterial key material by scheme name
+	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
+	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
+	 * @param crossSite the cross-site protection of browser-sent credentials
+	 * @param context the application context
+	 * @param codecs the codecs that write problem details and the metadata; {@code null} for the defaults
+	 * @param resourceMetadata the protected resource metadata, or {@code null} to serve none
+	 * @throws IllegalStateException when a scheme's key material is unusable
+	 */
+	public static void configure(ServerHttpSecurity http, NexiosSecurityModel model,
+			Map<String, SchemeKeyMaterial> keyMaterial, List<SecurityRequirement> docsRequirements,
+			String swaggerUiPrefix, CrossSiteRequests crossSite, ApplicationContext context,
+			@Nullable ServerCodecConfigurer codecs, @Nullable ProtectedResourceMetadata resourceMetadata) {
+		ReactiveProblemResponses problems = new ReactiveProblemResponses(codecs, resourceMetadata);
 		NexiosWebFilter filter = NexiosWebFilter.create(model, keyMaterial, docsRequirements, swaggerUiPrefix,
 				crossSite, context, problems);
 		http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -70,6 +94,10 @@ public final class NexiosServerHttpSecurity {
 				.access((authentication, context2) -> (context2.getExchange()
 					.getAttribute(Decision.ATTRIBUTE) instanceof Decision decision && decision.isAllowed()) ? GRANTED
 							: DENIED));
+		if (resourceMetadata != null) {
+			http.addFilterBefore(new ReactiveResourceMetadata(resourceMetadata, problems.writers()),
+					SecurityWebFiltersOrder.AUTHENTICATION);
+		}
 	}
 
 }

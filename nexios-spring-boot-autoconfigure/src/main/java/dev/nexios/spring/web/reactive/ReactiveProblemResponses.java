@@ -8,8 +8,10 @@ import java.util.Set;
 
 import dev.nexios.spring.core.Decision;
 import dev.nexios.spring.core.NexiosAuthentication;
+import dev.nexios.spring.core.ProtectedResourceMetadata;
 import dev.nexios.spring.core.SchemeOutcome;
 import dev.nexios.spring.core.SecurityEvaluation;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
@@ -39,8 +41,27 @@ final class ReactiveProblemResponses implements ServerAuthenticationEntryPoint, 
 
 	private final List<HttpMessageWriter<?>> writers;
 
+	private final @Nullable ProtectedResourceMetadata resourceMetadata;
+
 	ReactiveProblemResponses(ServerCodecConfigurer codecs) {
+		this(codecs, null);
+	}
+
+	/**
+	 * @param codecs the codecs that write problem details; {@code null} for the defaults
+	 * @param resourceMetadata the protected resource metadata that {@code 401} answers name in their
+	 * {@code Bearer} challenges (RFC 9728 §5.1); {@code null} when none is served
+	 */
+	ReactiveProblemResponses(@Nullable ServerCodecConfigurer codecs, @Nullable ProtectedResourceMetadata resourceMetadata) {
 		this.writers = List.copyOf(((codecs != null) ? codecs : ServerCodecConfigurer.create()).getWriters());
+		this.resourceMetadata = resourceMetadata;
+	}
+
+	/**
+	 * @return the application's writers
+	 */
+	List<HttpMessageWriter<?>> writers() {
+		return this.writers;
 	}
 
 	@Override
@@ -90,7 +111,8 @@ final class ReactiveProblemResponses implements ServerAuthenticationEntryPoint, 
 		}
 		response.setStatusCode(status);
 		HttpHeaders headers = response.getHeaders();
-		challenges.forEach((challenge) -> headers.add(HttpHeaders.WWW_AUTHENTICATE, challenge));
+		ReactiveResourceMetadata.challenges(this.resourceMetadata, exchange, status, challenges)
+			.forEach((challenge) -> headers.add(HttpHeaders.WWW_AUTHENTICATE, challenge));
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		if (exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.HEAD) {

@@ -1,6 +1,7 @@
 package dev.nexios.spring.web.servlet;
 
 import dev.nexios.spring.core.CrossSiteRequests;
+import dev.nexios.spring.core.ProtectedResourceMetadata;
 import dev.nexios.spring.core.SchemeKeyMaterial;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,11 +63,36 @@ public final class NexiosHttpSecurity {
 	public static void configure(HttpSecurity http, NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
 			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, CrossSiteRequests crossSite,
 			ApplicationContext context, SecurityContextHolderStrategy contextHolder) throws Exception {
+		configure(http, model, keyMaterial, docsRequirements, swaggerUiPrefix, crossSite, context, contextHolder, null);
+	}
+
+	/**
+	 * Configures the chain, serving the protected resource metadata (RFC 9728) when there is one: Spring
+	 * Security's {@code OAuth2ProtectedResourceMetadataFilter} answers it before the
+	 * {@link NexiosSecurityFilter} looks up a handler (it is public discovery metadata), and {@code 401}
+	 * answers name it in their {@code Bearer} challenges.
+	 * @param http the builder
+	 * @param model the security model
+	 * @param keyMaterial key material by scheme name
+	 * @param docsRequirements requirements of springdoc's endpoints; empty for public documentation
+	 * @param swaggerUiPrefix path prefix of Swagger UI's resources, e.g. {@code /swagger-ui/}
+	 * @param crossSite the cross-site protection of browser-sent credentials
+	 * @param context the application context
+	 * @param contextHolder the application's {@code SecurityContextHolderStrategy}
+	 * @param resourceMetadata the protected resource metadata, or {@code null} to serve none
+	 * @throws Exception from {@link HttpSecurity}
+	 * @throws IllegalStateException when a scheme's key material is unusable
+	 */
+	public static void configure(HttpSecurity http, NexiosSecurityModel model, Map<String, SchemeKeyMaterial> keyMaterial,
+			List<SecurityRequirement> docsRequirements, String swaggerUiPrefix, CrossSiteRequests crossSite,
+			ApplicationContext context, SecurityContextHolderStrategy contextHolder,
+			@Nullable ProtectedResourceMetadata resourceMetadata) throws Exception {
 		RequestAttributeSecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 		repository.setSecurityContextHolderStrategy(contextHolder);
 		NexiosSecurityFilter filter = new NexiosSecurityFilter(model, keyMaterial, docsRequirements, swaggerUiPrefix,
 				crossSite, context, contextHolder, repository);
-		NexiosProblemResponses problems = new NexiosProblemResponses(contextHolder);
+		NexiosProblemResponses problems = new NexiosProblemResponses(contextHolder, resourceMetadata);
+		filter.setProblemResponses(problems);
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
@@ -86,6 +113,9 @@ public final class NexiosHttpSecurity {
 			// before the CorsFilter, which reads the CORS configuration of the handler that the filter resolves
 			.addFilterBefore(filter, CorsFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new NexiosAuthorizationManager()));
+		if (resourceMetadata != null) {
+			http.addFilterBefore(ServletResourceMetadata.filter(resourceMetadata), NexiosSecurityFilter.class);
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.nexios.spring.web.servlet;
 
 import dev.nexios.spring.core.Decision;
 import dev.nexios.spring.core.NexiosAuthentication;
+import dev.nexios.spring.core.ProtectedResourceMetadata;
 import dev.nexios.spring.core.SchemeOutcome;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,8 @@ import java.util.Set;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
@@ -43,8 +46,21 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 
 	private final SecurityContextHolderStrategy contextHolder;
 
+	private final @Nullable ProtectedResourceMetadata resourceMetadata;
+
 	NexiosProblemResponses(SecurityContextHolderStrategy contextHolder) {
+		this(contextHolder, null);
+	}
+
+	/**
+	 * @param contextHolder the application's {@code SecurityContextHolderStrategy}
+	 * @param resourceMetadata the protected resource metadata that {@code 401} answers name in their
+	 * {@code Bearer} challenges (RFC 9728 §5.1); {@code null} when none is served
+	 */
+	NexiosProblemResponses(SecurityContextHolderStrategy contextHolder,
+			@Nullable ProtectedResourceMetadata resourceMetadata) {
 		this.contextHolder = contextHolder;
+		this.resourceMetadata = resourceMetadata;
 	}
 
 	/**
@@ -63,7 +79,7 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 		decision.operation()
 			.schemes()
 			.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.ABSENT, List.of())));
-		write(response, HttpStatus.UNAUTHORIZED, "Authentication is required", challenges);
+		write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required", challenges);
 	}
 
 	/**
@@ -83,7 +99,7 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 				.forEach((scheme) -> challenges.add(scheme.challenge(SchemeOutcome.authenticated(
 						caller.getAuthentication(scheme.schemeName()), caller.getScopes()), List.of())));
 		}
-		write(response, HttpStatus.FORBIDDEN, "The credential does not grant access to this operation",
+		write(request, response, HttpStatus.FORBIDDEN, "The credential does not grant access to this operation",
 				new ArrayList<>(challenges));
 	}
 
@@ -98,11 +114,11 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 		abortIncluded(request);
 		Decision decision = (Decision) request.getAttribute(Decision.ATTRIBUTE);
 		if (decision == null) {
-			write(response, undecided, "Access is denied", List.of());
+			write(request, response, undecided, "Access is denied", List.of());
 			return null;
 		}
 		if (!decision.isAllowed()) {
-			write(response, decision.status(), decision.detail(), decision.challenges());
+			write(request, response, decision.status(), decision.detail(), decision.challenges());
 			return null;
 		}
 		return decision;
@@ -120,7 +136,7 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 		}
 	}
 
-	static void write(JacksonJsonHttpMessageConverter writer, HttpServletResponse response, HttpStatus status,
+	private static void write(JacksonJsonHttpMessageConverter writer, HttpServletResponse response, HttpStatus status,
 			String detail, List<String> challenges) throws IOException {
 		response.resetBuffer();
 		response.setStatus(status.value());
@@ -151,9 +167,14 @@ final class NexiosProblemResponses implements AuthenticationEntryPoint, AccessDe
 		response.flushBuffer();
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String detail, List<String> challenges)
-			throws IOException {
-		write(this.problemWriter, response, status, detail, challenges);
+	/**
+	 * Writes a refusal as problem details, its {@code Bearer} challenges of a {@code 401} naming the protected
+	 * resource metadata.
+	 */
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+			List<String> challenges) throws IOException {
+		write(this.problemWriter, response, status, detail,
+				ServletResourceMetadata.challenges(this.resourceMetadata, request, status, challenges));
 	}
 
 }

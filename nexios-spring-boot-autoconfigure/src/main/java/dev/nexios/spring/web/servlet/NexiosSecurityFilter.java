@@ -30,7 +30,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -85,7 +84,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private final SecurityContextRepository contextRepository;
 
-	private final JacksonJsonHttpMessageConverter problemWriter = new JacksonJsonHttpMessageConverter();
+	private NexiosProblemResponses problems;
 
 	/**
 	 * Creates the filter and every scheme authenticator, reading key material once.
@@ -119,6 +118,15 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		this.contextHolder = (contextHolder != null) ? contextHolder : SecurityContextHolder.getContextHolderStrategy();
 		this.contextRepository = (contextRepository != null) ? contextRepository
 				: new RequestAttributeSecurityContextRepository();
+		this.problems = new NexiosProblemResponses(this.contextHolder);
+	}
+
+	/**
+	 * Sets the writer of the refusals that the filter answers itself (an include's, a direct request for
+	 * the error page), so that they carry what the chain's other refusals carry.
+	 */
+	void setProblemResponses(NexiosProblemResponses problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -133,8 +141,8 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		if (target.errorPage()) {
 			if (request.getDispatcherType() == DispatcherType.REQUEST) {
 				// the error page renders ERROR dispatches; asked for directly, it has nothing to show
-				NexiosProblemResponses.write(this.problemWriter, response, HttpStatus.NOT_FOUND,
-						"No operation is mapped to this path", List.of());
+				this.problems.write(request, response, HttpStatus.NOT_FOUND, "No operation is mapped to this path",
+						List.of());
 				return;
 			}
 			// renders an error of a dispatch that was decided already
@@ -194,8 +202,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 				&& request.getAttribute(INCLUDE_REFUSAL) instanceof Decision refusal) {
 			request.removeAttribute(INCLUDE_REFUSAL);
 			if (!response.isCommitted()) {
-				NexiosProblemResponses.write(this.problemWriter, response, refusal.status(), refusal.detail(),
-						refusal.challenges());
+				this.problems.write(request, response, refusal.status(), refusal.detail(), refusal.challenges());
 			}
 		}
 	}

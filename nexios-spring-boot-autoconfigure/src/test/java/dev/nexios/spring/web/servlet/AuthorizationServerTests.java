@@ -31,6 +31,8 @@ import dev.nexios.spring.annotation.NexiosSecured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -214,6 +216,42 @@ class AuthorizationServerTests {
 			.header("Authorization", "Bearer " + token)
 			.build(), HttpResponse.BodyHandlers.discarding());
 		assertThat(head.statusCode()).isEqualTo(403);
+	}
+
+	/**
+	 * RFC 9728 §5: a client without a token follows the {@code resource_metadata} of the 401's challenge to
+	 * the protected resource metadata, finds the authorization server there, that server's token endpoint in
+	 * its own metadata (RFC 8414), and the token it gets is accepted.
+	 */
+	@Test
+	void aClientFindsTheAuthorizationServerThroughTheProtectedResourceMetadata() throws Exception {
+		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(applicationUrl + "/admin")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		String challenge = refused.headers().firstValue("WWW-Authenticate").orElseThrow();
+		Matcher metadataUrl = Pattern.compile("resource_metadata=\"([^\"]+)\"").matcher(challenge);
+		assertThat(metadataUrl.find()).as(challenge).isTrue();
+		assertThat(metadataUrl.group(1)).isEqualTo(applicationUrl + "/.well-known/oauth-protected-resource");
+		HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create(metadataUrl.group(1))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		JsonNode members = JsonMapper.builder().build().readTree(metadata.body());
+		assertThat(members.get("resource").asString()).isEqualTo(applicationUrl);
+		// spring.security.oauth2.resourceserver.jwt.issuer-uri (oauth2) and issuerAuth's jwt.issuer-uri: the same
+		assertThat(members.get("authorization_servers").toString()).isEqualTo("[\"" + issuer + "\"]");
+		assertThat(members.get("scopes_supported").toString()).isEqualTo("[\"read\",\"admin\"]");
+		HttpResponse<String> serverMetadata = http.send(HttpRequest
+			.newBuilder(URI.create(members.get("authorization_servers").get(0).asString()
+					+ "/.well-known/oauth-authorization-server"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(serverMetadata.statusCode()).isEqualTo(200);
+		JsonNode server = JsonMapper.builder().build().readTree(serverMetadata.body());
+		assertThat(server.get("issuer").asString()).isEqualTo(issuer);
+		assertThat(server.get("token_endpoint").asString()).isEqualTo(issuer + "/oauth2/token");
+		String token = clientCredentialsToken("admin-client", ADMIN_CLIENT_SECRET, "admin");
+		HttpResponse<String> accepted = get("/admin", token);
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		assertThat(accepted.body()).isEqualTo("admin-client");
 	}
 
 	@Test

@@ -39,7 +39,8 @@ class ManagementPortTests {
 	void endpointsNeedTheDefaultScheme(String path) throws Exception {
 		HttpResponse<String> refused = get(path);
 		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(refused.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer");
+		assertThat(refused.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
+				"Bearer resource_metadata=\"http://localhost:" + this.managementPort + "/.well-known/oauth-protected-resource\"");
 		assertThat(refused.body()).doesNotContain("propertySources").doesNotContain("contexts");
 		int status = get(path, HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.issuerToken("alice", null))
 			.statusCode();

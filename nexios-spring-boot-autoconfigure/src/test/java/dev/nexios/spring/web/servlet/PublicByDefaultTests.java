@@ -49,7 +49,9 @@ class PublicByDefaultTests {
 		for (String path : new String[] { "/secret", "/actuator/env", "/legacy", "/view", "/second/x" }) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
-			assertThat(response.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).as(path).containsExactly("Bearer");
+			assertThat(response.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).as(path)
+				.containsExactly("Bearer resource_metadata=\"http://localhost:" + this.port
+						+ "/.well-known/oauth-protected-resource\"");
 		}
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 	}

@@ -50,7 +50,7 @@ class RequirementEnforcementTests {
 	void orWithNothingGets401WithAChallengePerScheme() throws Exception {
 		this.mvc.perform(get("/or"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer",
+			.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"",
 					"ApiKey in=\"header\", name=\"X-API-KEY\""))
 			.andExpect(jsonPath("$.detail").value("Authentication is required: bearerAuth, or apiKeyAuth"));
 	}
@@ -67,7 +67,7 @@ class RequirementEnforcementTests {
 	void andWithOneOfTwoGets401() throws Exception {
 		this.mvc.perform(get("/and").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.issuerToken("alice", null)))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer",
+			.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"",
 					"ApiKey in=\"header\", name=\"X-API-KEY\""));
 		this.mvc.perform(get("/and").header("X-API-KEY", TestSecrets.REPORTS_KEY)).andExpect(status().isUnauthorized());
 	}

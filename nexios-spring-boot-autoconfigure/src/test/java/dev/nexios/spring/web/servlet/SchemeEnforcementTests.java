@@ -69,7 +69,7 @@ class SchemeEnforcementTests {
 		void missingTokenGets401WithBearerChallenge() throws Exception {
 			SchemeEnforcementTests.this.mvc.perform(get("/single"))
 				.andExpect(status().isUnauthorized())
-				.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+				.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\""))
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(content().string(containsString("\"status\":401")))
 				.andExpect(content().string(containsString("bearerAuth")));
@@ -273,7 +273,7 @@ class SchemeEnforcementTests {
 		void unknownKeyGets401WithApiKeyChallenge() throws Exception {
 			SchemeEnforcementTests.this.mvc.perform(get("/or").header("X-API-KEY", TestSecrets.UNKNOWN_KEY))
 				.andExpect(status().isUnauthorized())
-				.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer",
+				.andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"",
 						"ApiKey in=\"header\", name=\"X-API-KEY\", error=\"invalid_key\""))
 				.andExpect(content().string(not(containsString(TestSecrets.UNKNOWN_KEY))));
 		}

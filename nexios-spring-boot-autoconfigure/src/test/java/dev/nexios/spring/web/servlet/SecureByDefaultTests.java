@@ -58,7 +58,9 @@ class SecureByDefaultTests {
 
 	private static void assertUnauthorized(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer");
+		assertThat(response.headers().allValues(HttpHeaders.WWW_AUTHENTICATE)).singleElement()
+			.asString()
+			.matches("Bearer resource_metadata=\"http://localhost:\\d+/\\.well-known/oauth-protected-resource\"");
 		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
 	}
 

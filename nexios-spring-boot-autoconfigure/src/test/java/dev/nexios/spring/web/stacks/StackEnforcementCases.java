@@ -160,7 +160,9 @@ abstract class StackEnforcementCases {
 		assertThat(response.statusCode()).as("status of %s %s", request.method(), request.path())
 			.isEqualTo(request.status());
 		if (request.challenges() != null) {
-			assertThat(response.headers().allValues("WWW-Authenticate")).isEqualTo(request.challenges());
+			List<String> expected = (request.status() == 401) ? withResourceMetadata(request.challenges())
+					: request.challenges();
+			assertThat(response.headers().allValues("WWW-Authenticate")).isEqualTo(expected);
 		}
 		if (request.status() >= 400 && request.body() != null) {
 			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -170,6 +172,100 @@ abstract class StackEnforcementCases {
 		if (request.body() != null && !"HEAD".equals(request.method())) {
 			assertThat(response.body()).contains(request.body());
 		}
+	}
+
+	/**
+	 * The challenges of a {@code 401}: the {@code Bearer} ones name the protected resource metadata
+	 * (RFC 9728 §5.1).
+	 */
+	private List<String> withResourceMetadata(List<String> challenges) {
+		String parameter = "resource_metadata=\"" + metadataUrl() + "\"";
+		return challenges.stream()
+			.map((challenge) -> challenge.equals("Bearer") ? "Bearer " + parameter
+					: challenge.startsWith("Bearer ") ? challenge + ", " + parameter : challenge)
+			.toList();
+	}
+
+	private String metadataUrl() {
+		return "http://localhost:" + this.port + "/.well-known/oauth-protected-resource";
+	}
+
+	@Test
+	void protectedResourceMetadataIsPublicAndDerivedFromTheDeclaration() throws Exception {
+		HttpResponse<String> response = send("GET", "/.well-known/oauth-protected-resource", UnaryOperator.identity());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		JsonNode metadata = new ObjectMapper().readTree(response.body());
+		assertThat(metadata.properties()).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrder("resource", "authorization_servers", "scopes_supported",
+					"bearer_methods_supported", "resource_name");
+		// RFC 9728 §3.3: the URL the metadata was fetched from, without the well-known part
+		assertThat(metadata.get("resource").asText()).isEqualTo("http://localhost:" + this.port);
+		// stacks.yml: the issuer of tokens verified with a public key is configured
+		assertThat(metadata.get("authorization_servers").toString()).isEqualTo("[\"https://issuer.example\"]");
+		// the flows of oauth2 declare read and admin; /admin requires oauth2 admin; apiKeyAuth's reports is
+		// not a bearer-token scope
+		assertThat(metadata.get("scopes_supported").toString()).isEqualTo("[\"read\",\"admin\"]");
+		assertThat(metadata.get("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
+		assertThat(metadata.get("resource_name").asText()).isEqualTo("Nexios stack tests");
+		// also with a credential that would be refused: discovery metadata ignores credentials
+		assertThat(send("GET", "/.well-known/oauth-protected-resource",
+				(builder) -> builder.header("Authorization", "Bearer abc")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void protectedResourceMetadataAgreesWithTheDocument() throws Exception {
+		JsonNode document = new ObjectMapper().readTree(send("GET", "/v3/api-docs", UnaryOperator.identity()).body());
+		JsonNode metadata = new ObjectMapper()
+			.readTree(send("GET", "/.well-known/oauth-protected-resource", UnaryOperator.identity()).body());
+		// the scopes of the bearer-token schemes: declared by their flows and named by requirements
+		java.util.Set<String> bearerSchemes = new java.util.HashSet<>();
+		java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+		document.at("/components/securitySchemes").properties().forEach((scheme) -> {
+			JsonNode definition = scheme.getValue();
+			String type = definition.path("type").asText();
+			if (type.equals("oauth2") || type.equals("openIdConnect")
+					|| (type.equals("http") && definition.path("scheme").asText().equalsIgnoreCase("bearer"))) {
+				bearerSchemes.add(scheme.getKey());
+				definition.path("flows").forEach((flow) -> flow.path("scopes").fieldNames().forEachRemaining(scopes::add));
+			}
+		});
+		List<JsonNode> requirements = new ArrayList<>();
+		document.path("security").forEach(requirements::add);
+		document.path("paths").forEach((path) -> path.forEach((operation) -> operation.path("security")
+			.forEach(requirements::add)));
+		requirements.forEach((requirement) -> requirement.properties().forEach((entry) -> {
+			if (bearerSchemes.contains(entry.getKey())) {
+				entry.getValue().forEach((scope) -> scopes.add(scope.asText()));
+			}
+		}));
+		List<String> supported = new ArrayList<>();
+		metadata.get("scopes_supported").forEach((scope) -> supported.add(scope.asText()));
+		assertThat(supported).containsExactlyInAnyOrderElementsOf(scopes);
+		assertThat(document.at("/paths").has("/.well-known/oauth-protected-resource")).isFalse();
+	}
+
+	@Test
+	void a401NamesTheMetadataItsBearerChallengeBelongsTo() throws Exception {
+		HttpResponse<String> refused = send("GET", "/single", UnaryOperator.identity());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().allValues("WWW-Authenticate"))
+			.containsExactly("Bearer resource_metadata=\"" + metadataUrl() + "\"");
+		// the URL it names answers with the metadata of this resource
+		HttpResponse<String> metadata = this.client.send(HttpRequest.newBuilder(URI.create(metadataUrl())).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		assertThat(new ObjectMapper().readTree(metadata.body()).get("resource").asText())
+			.isEqualTo("http://localhost:" + this.port);
+		// a 401 of a scheme that is not a bearer-token one names nothing; a 403 names nothing
+		assertThat(send("GET", "/basic", UnaryOperator.identity()).headers().allValues("WWW-Authenticate"))
+			.noneMatch((challenge) -> challenge.contains("resource_metadata"));
+		HttpResponse<String> forbidden = send("GET", "/admin",
+				(builder) -> builder.header("Authorization", "Bearer " + TestTokens.issuerToken("alice", "read")));
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.headers().allValues("WWW-Authenticate"))
+			.noneMatch((challenge) -> challenge.contains("resource_metadata"));
 	}
 
 	@Test
