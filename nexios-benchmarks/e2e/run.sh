@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark of nexios-benchmarks/README.md ("End to end"): the same generated endpoints
+# secured by the starter (N), by hand-written Spring Security (H, or HP with prefix matchers) and not at
+# all (U), each on a real embedded Tomcat pinned to one core, loaded with wrk pinned to the other.
+# Run by hand, never by the build:
+#
+#   nexios-benchmarks/e2e/run.sh              # the full benchmark (about 45 minutes with the defaults)
+#   QUICK=1 nexios-benchmarks/e2e/run.sh      # a smoke test: one round, 1 s warm-up and 3 s per operation
+#
+# Settings (environment variables, defaults in brackets):
+#   ROUNDS [6]              interleaved rounds; each round starts every size x variant once
+#   SIZES ["10 5000"]       numbers of generated endpoints (each at least 6)
+#   VARIANTS ["N H U"]      N, H, HP, U (see README)
+#   OPERATIONS ["public jwt apikey jwt-var"]
+#   WARMUP [3]              seconds of load per operation after startup, before any measurement
+#   DURATION [10]           seconds of measured load per operation
+#   CONNECTIONS [16]        wrk connections (one wrk thread)
+#   SERVER_CPU [1], LOAD_CPU [0]   the cores of the server and of wrk (and of curl)
+#   JAVA_OPTS [-Xmx512m]    the server JVM's options
+#   PORT [18080], STARTUP_TIMEOUT [300] seconds
+#   SKIP_BUILD [0]          1: reuse target/nexios-benchmarks-*-e2e.jar
+#   MVN_FLAGS []            extra Maven flags for the build, e.g. -o
+#   OUT [nexios-benchmarks/target/e2e/<date>]   where load.csv, runs.csv, summary.md and the logs go
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+module=$(dirname "$here")
+root=$(dirname "$module")
+
+if [[ "${QUICK:-0}" == 1 ]]; then
+	ROUNDS=${ROUNDS:-1}
+	WARMUP=${WARMUP:-1}
+	DURATION=${DURATION:-3}
+fi
+ROUNDS=${ROUNDS:-6}
+SIZES=${SIZES:-"10 5000"}
+VARIANTS=${VARIANTS:-"N H U"}
+OPERATIONS=${OPERATIONS:-"public jwt apikey jwt-var"}
+WARMUP=${WARMUP:-3}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+SERVER_CPU=${SERVER_CPU:-1}
+LOAD_CPU=${LOAD_CPU:-0}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+PORT=${PORT:-18080}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
+SKIP_BUILD=${SKIP_BUILD:-0}
+MVN_FLAGS=${MVN_FLAGS:-}
+OUT=${OUT:-$module/target/e2e/$(date +%Y%m%d-%H%M%S)}
+
+API_KEY=e2e-benchmark-api-key  # BenchmarkKeys.API_KEY
+
+for tool in java wrk curl taskset python3; do
+	command -v "$tool" > /dev/null || { echo "run.sh: $tool is required" >&2; exit 1; }
+done
+
+if [[ "$SKIP_BUILD" != 1 ]]; then
+	echo "Building the benchmark application (-Pe2e)..."
+	# shellcheck disable=SC2086
+	(cd "$root" && ./mvnw -B -q $MVN_FLAGS -pl nexios-benchmarks -am package -Pe2e -DskipTests -Dinvoker.skip \
+		-Dmaven.javadoc.skip)
+fi
+jar=$(ls "$module"/target/nexios-benchmarks-*-e2e.jar)
+
+mkdir -p "$OUT/logs"
+keys="$OUT/keys"
+java -jar "$jar" keys "$keys"
+token=$(cat "$keys/token")
+
+load_csv="$OUT/load.csv"
+runs_csv="$OUT/runs.csv"
+echo "round,size,variant,operation,requests_per_s,latency_p50_ms,latency_p99_ms,non_2xx,socket_errors" > "$load_csv"
+echo "round,size,variant,startup_ms,started_log_s,rss_kb,loadavg_1m" > "$runs_csv"
+cat > "$OUT/settings.txt" <<SETTINGS
+date=$(date -Is)
+host=$(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+java=$(java -version 2>&1 | head -1)
+wrk=$(wrk --version 2>&1 | head -1 || true)
+ROUNDS=$ROUNDS SIZES="$SIZES" VARIANTS="$VARIANTS" OPERATIONS="$OPERATIONS"
+WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS SERVER_CPU=$SERVER_CPU LOAD_CPU=$LOAD_CPU
+JAVA_OPTS="$JAVA_OPTS"
+SETTINGS
+
+server_pid=
+stop_server() {
+	if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2> /dev/null; then
+		kill -TERM "$server_pid"
+		for _ in $(seq 1 300); do
+			kill -0 "$server_pid" 2> /dev/null || break
+			sleep 0.1
+		done
+		kill -0 "$server_pid" 2> /dev/null && kill -KILL "$server_pid"
+		wait "$server_pid" 2> /dev/null || true
+	fi
+	server_pid=
+}
+trap stop_server EXIT
+
+# The path of an operation: endpoints b, b + 1, b + 2 and b + 4 (Endpoints' layout), b in the middle.
+path_of() { # operation size
+	local b=$(( $2 / 2 / 6 * 6 ))
+	case "$1" in
+		public) echo "/public/r$b" ;;
+		jwt) echo "/jwt/r$((b + 1))" ;;
+		apikey) echo "/apikey/r$((b + 2))" ;;
+		jwt-var) echo "/jwt/items$((b + 4))/42" ;;
+		*) echo "run.sh: unknown operation $1" >&2; exit 1 ;;
+	esac
+}
+
+# The credential header of an operation (sent in every variant, so that the requests are the same).
+header_of() { # operation
+	case "$1" in
+		public) echo "" ;;
+		jwt | jwt-var) echo "Authorization: Bearer $token" ;;
+		apikey) echo "X-API-KEY: $API_KEY" ;;
+	esac
+}
+
+status() { # url [header]
+	local args=(-s -o /dev/null -w '%{http_code}' --max-time 10)
+	[[ -n "${2:-}" ]] && args+=(-H "$2")
+	taskset -c "$LOAD_CPU" curl "${args[@]}" "$1" || true
+}
+
+# Fails unless the variant enforces the rules: N, H, HP answer 401 without credentials on secured
+# operations and refuse the other scheme's credential; U lets everything through; with the right
+# credential every operation answers 200.
+check() { # variant size
+	local variant=$1 size=$2 op url header expected got
+	for op in $OPERATIONS; do
+		url="http://127.0.0.1:$PORT$(path_of "$op" "$size")"
+		header=$(header_of "$op")
+		got=$(status "$url" "$header")
+		[[ "$got" == 200 ]] || { echo "check: $variant/$size $op with credential: $got, expected 200" >&2; return 1; }
+		[[ "$op" == public ]] && continue
+		expected=401
+		[[ "$variant" == U ]] && expected=200
+		got=$(status "$url")
+		[[ "$got" == "$expected" ]] || { echo "check: $variant/$size $op without credential: $got, expected $expected" >&2; return 1; }
+		if [[ "$variant" != U ]]; then
+			if [[ "$op" == apikey ]]; then header="Authorization: Bearer $token"; else header="X-API-KEY: $API_KEY"; fi
+			got=$(status "$url" "$header")
+			[[ "$got" != 200 ]] || { echo "check: $variant/$size $op with the other scheme's credential: 200" >&2; return 1; }
+			if [[ "$op" == apikey ]]; then header="X-API-KEY: wrong-key"; else header="Authorization: Bearer ${token}x"; fi
+			got=$(status "$url" "$header")
+			[[ "$got" == 401 ]] || { echo "check: $variant/$size $op with a wrong credential: $got, expected 401" >&2; return 1; }
+		fi
+	done
+}
+
+# Runs wrk; prints requests/s, p50 ms, p99 ms, non-2xx, socket errors (CSV).
+load() { # seconds url header log
+	local args=(-t1 "-c$CONNECTIONS" "-d$1s" --latency)
+	[[ -n "$3" ]] && args+=(-H "$3")
+	taskset -c "$LOAD_CPU" wrk "${args[@]}" "$2" > "$4"
+	awk '
+		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
+		/Requests\/sec:/ { rps = $2 }
+		/^ +50%/ { p50 = ms($2) }
+		/^ +99%/ { p99 = ms($2) }
+		/Non-2xx or 3xx responses:/ { non2xx = $5 }
+		/Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
+		END { printf "%s,%.3f,%.3f,%d,%d\n", rps, p50, p99, non2xx, errors }
+	' "$4"
+}
+
+rotate() { # n words...: the words rotated left by n
+	local n=$1; shift
+	local words=("$@") count=$#
+	for ((i = 0; i < count; i++)); do echo -n "${words[$(((i + n) % count))]} "; done
+}
+
+started=$(date +%s)
+variants=($VARIANTS)
+sizes=($SIZES)
+for ((round = 1; round <= ROUNDS; round++)); do
+	for size in $(rotate $((round - 1)) "${sizes[@]}"); do
+		for variant in $(rotate $((round - 1)) "${variants[@]}"); do
+			run="r$round-$size-$variant"
+			log="$OUT/logs/$run.log"
+			loadavg=$(cut -d' ' -f1 /proc/loadavg)
+			echo "[$(date +%T)] round $round/$ROUNDS, $size endpoints, variant $variant (load average $loadavg)"
+			t0=$(date +%s%N)
+			# shellcheck disable=SC2086
+			taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --bench.variant="$variant" \
+				--bench.endpoints="$size" --bench.keys="$keys" > "$log" 2>&1 &
+			server_pid=$!
+			probe="http://127.0.0.1:$PORT$(path_of public "$size")"
+			until [[ "$(status "$probe")" == 200 ]]; do
+				if ! kill -0 "$server_pid" 2> /dev/null; then
+					echo "run.sh: the server stopped; see $log" >&2; exit 1
+				fi
+				if (( ($(date +%s%N) - t0) / 1000000000 > STARTUP_TIMEOUT )); then
+					echo "run.sh: no answer after $STARTUP_TIMEOUT s; see $log" >&2; exit 1
+				fi
+				sleep 0.05
+			done
+			startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+			# Spring Boot's "Started EndToEndApplication in X seconds (process running for Y)": Y, from JVM start
+			started_log=$(sed -n 's/.*Started EndToEndApplication in .* (process running for \([0-9.]*\)).*/\1/p' "$log" | head -1)
+			check "$variant" "$size" || { echo "run.sh: see $log" >&2; exit 1; }
+			for op in $OPERATIONS; do
+				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
+					"$OUT/logs/$run-$op-warmup.txt" > /dev/null
+			done
+			for op in $OPERATIONS; do
+				result=$(load "$DURATION" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
+					"$OUT/logs/$run-$op.txt")
+				echo "$round,$size,$variant,$op,$result" >> "$load_csv"
+				echo "    $op: $(cut -d, -f1 <<< "$result") req/s"
+			done
+			rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status")
+			echo "$round,$size,$variant,$startup_ms,$started_log,$rss,$loadavg" >> "$runs_csv"
+			echo "    startup ${startup_ms} ms, RSS $((rss / 1024)) MB"
+			stop_server
+		done
+	done
+done
+echo "Done in $(( ($(date +%s) - started) / 60 )) min."
+python3 "$here/summarize.py" "$OUT" | tee "$OUT/summary.md"
+echo "Results: $OUT"
