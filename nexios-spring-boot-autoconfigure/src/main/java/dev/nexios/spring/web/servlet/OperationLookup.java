@@ -17,6 +17,7 @@ import dev.nexios.spring.model.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
@@ -132,23 +133,23 @@ final class OperationLookup {
 		DispatchHandlerResolver.Dispatch dispatch = this.resolver.resolve(request);
 		Object handler = dispatch.handler();
 		if (handler == null) {
-			return new Target(dispatch, this.uncovered, false);
+			return new Target(dispatch, this.uncovered, false, null);
 		}
 		if (handler instanceof HandlerMethod handlerMethod) {
 			CompiledOperation operation = this.operations.get(HandlerKey.of(handlerMethod));
 			if (operation != null) {
-				return new Target(handlerMethod, operation, false);
+				return new Target(handlerMethod, operation, false, dispatch.pattern());
 			}
 			if (ErrorController.class.isAssignableFrom(handlerMethod.getBeanType())) {
-				return new Target(handlerMethod, this.uncovered, true);
+				return new Target(handlerMethod, this.uncovered, true, dispatch.pattern());
 			}
 			if (ActuatorEndpoints.isEndpointMapping(dispatch.mapping())
 					|| ActuatorEndpoints.isEndpointHandler(handlerMethod)) {
 				return new Target(handlerMethod, this.actuatorOperations.computeIfAbsent(handlerMethod,
-						(key) -> actuator(request, dispatch.pattern())), false);
+						(key) -> actuator(request, dispatch.pattern())), false, dispatch.pattern());
 			}
 			if (HandlerKinds.isDocumentation(handlerMethod.getBeanType())) {
-				return new Target(handlerMethod, this.docs, false);
+				return new Target(handlerMethod, this.docs, false, dispatch.pattern());
 			}
 			if (dispatch.mapping() instanceof RequestMappingInfoHandlerMapping
 					&& !HandlerKinds.isFramework(handlerMethod.getBeanType())
@@ -159,14 +160,14 @@ final class OperationLookup {
 						+ "resolved: it is closed with the default requirements, whatever it declares; register it "
 						+ "before the application context is refreshed");
 			}
-			return new Target(handlerMethod, this.uncovered, false);
+			return new Target(handlerMethod, this.uncovered, false, dispatch.pattern());
 		}
 		if (handler instanceof HandlerFunction<?>) {
 			// a functional endpoint declares no security: documented (@RouterOperation) with the defaults
-			return new Target(handler, this.defaults, false);
+			return new Target(handler, this.defaults, false, dispatch.pattern());
 		}
 		if (PREFLIGHT_HANDLER.equals(handler.getClass().getName()) && CorsUtils.isPreFlightRequest(request)) {
-			return new Target(handler, this.publicOperation, false);
+			return new Target(handler, this.publicOperation, false, dispatch.pattern());
 		}
 		if (handler instanceof ResourceHttpRequestHandler resources) {
 			if (this.swaggerUiPrefix != null && ServletRequestPathUtils
@@ -174,14 +175,14 @@ final class OperationLookup {
 				.pathWithinApplication()
 				.value()
 				.startsWith(this.swaggerUiPrefix)) {
-				return new Target(handler, this.docs, false);
+				return new Target(handler, this.docs, false, dispatch.pattern());
 			}
 			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isBootStatic(resources))
 					&& StaticResources.exists(resources, dispatch.pathWithinMapping(), request)) {
-				return new Target(handler, this.publicOperation, false);
+				return new Target(handler, this.publicOperation, false, dispatch.pattern());
 			}
 		}
-		return new Target(handler, this.uncovered, false);
+		return new Target(handler, this.uncovered, false, dispatch.pattern());
 	}
 
 	/**
@@ -215,8 +216,9 @@ final class OperationLookup {
 	 * @param handler the handler, or the {@link DispatchHandlerResolver.Dispatch} marker when there is none
 	 * @param operation the compiled security
 	 * @param errorPage whether the handler is the error page, which renders ERROR dispatches only
+	 * @param pattern the handler mapping's best matching pattern (for observations), or {@code null}
 	 */
-	record Target(Object handler, CompiledOperation operation, boolean errorPage) {
+	record Target(Object handler, CompiledOperation operation, boolean errorPage, @Nullable String pattern) {
 
 	}
 
