@@ -1,6 +1,9 @@
 package dev.nexios.spring.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -17,18 +20,22 @@ import org.springframework.security.core.Authentication;
  * @param detail the problem detail (RFC 9457 §3.1.4) of a refusal; never contains a credential
  * @param challenges the {@code WWW-Authenticate} challenges (RFC 9110 §11.6.1) of a refusal
  * @param operation the security the decision was made on
+ * @param rejected for a {@code 401}: the invalid outcome of each scheme whose credential was sent and
+ * refused, by scheme name, for the authentication failure events; empty otherwise. Never holds a
+ * credential.
  */
 public record Decision(HttpStatus status, Authentication authentication, String detail, List<String> challenges,
-		CompiledOperation operation) {
+		CompiledOperation operation, Map<String, SchemeOutcome> rejected) {
 
 	/** The request attribute that holds the decision of the current dispatch. */
 	public static final String ATTRIBUTE = Decision.class.getName();
 
 	/**
-	 * Copies the challenges.
+	 * Copies the challenges and rejected outcomes.
 	 */
 	public Decision {
 		challenges = List.copyOf(challenges);
+		rejected = rejected.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
 	}
 
 	/**
@@ -38,7 +45,7 @@ public record Decision(HttpStatus status, Authentication authentication, String 
 	 * @return the decision
 	 */
 	public static Decision allow(Authentication authentication, CompiledOperation operation) {
-		return new Decision(HttpStatus.OK, authentication, null, List.of(), operation);
+		return new Decision(HttpStatus.OK, authentication, null, List.of(), operation, Map.of());
 	}
 
 	/**
@@ -50,7 +57,20 @@ public record Decision(HttpStatus status, Authentication authentication, String 
 	 * @return the decision
 	 */
 	public static Decision refuse(HttpStatus status, String detail, List<String> challenges, CompiledOperation operation) {
-		return new Decision(status, null, detail, challenges, operation);
+		return new Decision(status, null, detail, challenges, operation, Map.of());
+	}
+
+	/**
+	 * Refuses a request with {@code 401}.
+	 * @param detail the problem detail
+	 * @param challenges the challenges
+	 * @param rejected the invalid outcome of each scheme whose credential was refused, by scheme name
+	 * @param operation the security decided on
+	 * @return the decision
+	 */
+	public static Decision unauthorized(String detail, List<String> challenges, Map<String, SchemeOutcome> rejected,
+			CompiledOperation operation) {
+		return new Decision(HttpStatus.UNAUTHORIZED, null, detail, challenges, operation, rejected);
 	}
 
 	/**

@@ -134,19 +134,19 @@ public final class SecurityEvaluation {
 					+ String.join(", ", unavailable) + " cannot be verified now; try again later", List.of(), operation);
 		}
 		Set<String> challenges = new LinkedHashSet<>();
-		List<String> invalid = new ArrayList<>();
+		Map<String, SchemeOutcome> invalid = new LinkedHashMap<>();
 		for (SchemeAuthenticator scheme : operation.schemes()) {
 			SchemeOutcome result = outcome.apply(scheme);
 			// an authenticated scheme of an alternative that another scheme failed is challenged anew
 			challenges.add(scheme.challenge(result.isAuthenticated() ? SchemeOutcome.ABSENT : result, List.of()));
 			if (result.status() == SchemeOutcome.Status.INVALID) {
-				invalid.add(scheme.schemeName());
+				invalid.put(scheme.schemeName(), result);
 			}
 		}
 		String detail = invalid.isEmpty() ? "Authentication is required: " + operation.description()
-				: "The credential sent for " + String.join(", ", invalid) + " is not valid; accepted: "
+				: "The credential sent for " + String.join(", ", invalid.keySet()) + " is not valid; accepted: "
 						+ operation.description();
-		return Decision.refuse(HttpStatus.UNAUTHORIZED, detail, new ArrayList<>(challenges), operation);
+		return Decision.unauthorized(detail, new ArrayList<>(challenges), invalid, operation);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.nexios.spring.core.CompiledOperation;
 import dev.nexios.spring.core.CrossSiteRequests;
 import dev.nexios.spring.core.Decision;
+import dev.nexios.spring.core.DecisionObserver;
 import dev.nexios.spring.core.NexiosAuthentication;
 import dev.nexios.spring.core.SchemeAuthenticator;
 import dev.nexios.spring.core.SchemeAuthenticators;
@@ -46,8 +47,12 @@ public final class NexiosWebFilter implements WebFilter {
 
 	private final ReactiveProblemResponses problems;
 
-	NexiosWebFilter(ReactiveOperationLookup lookup, CrossSiteRequests crossSite, ReactiveProblemResponses problems) {
+	private final ReactiveDecisionObservation observation;
+
+	NexiosWebFilter(ReactiveOperationLookup lookup, CrossSiteRequests crossSite, ReactiveProblemResponses problems,
+			DecisionObserver observer) {
 		this.lookup = lookup;
+		this.observation = new ReactiveDecisionObservation(observer);
 		this.evaluation = new SecurityEvaluation(crossSite);
 		this.problems = problems;
 	}
@@ -70,28 +75,31 @@ public final class NexiosWebFilter implements WebFilter {
 				context, context, System::getenv)
 			.create(model, new ReactiveSchemeVerifiers(context));
 		return new NexiosWebFilter(new ReactiveOperationLookup(model, schemes, docsRequirements, swaggerUiPrefix,
-				new ReactiveHandlerResolver(context), context), crossSite, problems);
+				new ReactiveHandlerResolver(context), context), crossSite, problems, DecisionObserver.of(context));
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return this.lookup.lookup(exchange).flatMap((target) -> decide(target.operation(), exchange).flatMap((decision) -> {
-			exchange.getAttributes().put(Decision.ATTRIBUTE, decision);
-			if (!decision.isAllowed()) {
-				// a refused cross-origin request carries the CORS headers, so that the browser shows the refusal
-				target.corsHeaders().forEach((name, values) -> {
-					if (!exchange.getResponse().getHeaders().containsHeader(name)) {
-						exchange.getResponse().getHeaders().addAll(name, values);
-					}
-				});
-				return this.problems.write(exchange, decision);
-			}
-			if (decision.authentication() == null) {
-				return chain.filter(exchange);
-			}
-			return chain.filter(exchange)
-				.contextWrite(ReactiveSecurityContextHolder.withAuthentication(decision.authentication()));
-		}));
+		// observed (nexios.security.decision) and published as authentication events, when the application has them
+		return this.lookup.lookup(exchange).flatMap((target) -> this.observation
+			.observe(exchange, target.pattern(), decide(target.operation(), exchange))
+			.flatMap((decision) -> {
+				exchange.getAttributes().put(Decision.ATTRIBUTE, decision);
+				if (!decision.isAllowed()) {
+					// a refused cross-origin request carries the CORS headers, so that the browser shows the refusal
+					target.corsHeaders().forEach((name, values) -> {
+						if (!exchange.getResponse().getHeaders().containsHeader(name)) {
+							exchange.getResponse().getHeaders().addAll(name, values);
+						}
+					});
+					return this.problems.write(exchange, decision);
+				}
+				if (decision.authentication() == null) {
+					return chain.filter(exchange);
+				}
+				return chain.filter(exchange)
+					.contextWrite(ReactiveSecurityContextHolder.withAuthentication(decision.authentication()));
+			}));
 	}
 
 	private Mono<Decision> decide(CompiledOperation operation, ServerWebExchange exchange) {

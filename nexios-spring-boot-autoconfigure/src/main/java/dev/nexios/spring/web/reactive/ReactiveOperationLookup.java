@@ -16,6 +16,7 @@ import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContext;
@@ -119,9 +120,10 @@ final class ReactiveOperationLookup {
 				// a static file is public when it exists; a missing one is closed, so that an anonymous
 				// caller cannot tell a secured route from no route
 				return ReactiveStaticResources.exists(resources, dispatch.pathWithinMapping(), exchange)
-					.map((exists) -> new Target(exists ? operation : this.uncovered, dispatch.corsHeaders()));
+					.map((exists) -> new Target(exists ? operation : this.uncovered, dispatch.corsHeaders(),
+							dispatch.pattern()));
 			}
-			return Mono.just(new Target(operation, dispatch.corsHeaders()));
+			return Mono.just(new Target(operation, dispatch.corsHeaders(), dispatch.pattern()));
 		});
 	}
 
@@ -130,8 +132,10 @@ final class ReactiveOperationLookup {
 	 *
 	 * @param operation the compiled security
 	 * @param corsHeaders the CORS response headers, for a refusal to carry
+	 * @param pattern the handler mapping's best matching pattern (for observations), or {@code null}
 	 */
-	record Target(CompiledOperation operation, org.springframework.http.HttpHeaders corsHeaders) {
+	record Target(CompiledOperation operation, org.springframework.http.HttpHeaders corsHeaders,
+			@Nullable String pattern) {
 
 	}
 

@@ -5,11 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import dev.nexios.spring.core.CompiledOperation;
 import dev.nexios.spring.core.CrossSiteRequests;
 import dev.nexios.spring.core.Decision;
+import dev.nexios.spring.core.DecisionObserver;
 import dev.nexios.spring.core.NexiosAuthentication;
 import dev.nexios.spring.core.NexiosRequest;
 import dev.nexios.spring.core.SchemeAuthenticator;
@@ -86,6 +88,10 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 
 	private NexiosProblemResponses problems;
 
+	private final DecisionObserver observer;
+
+	private final BiFunction<CompiledOperation, HttpServletRequest, Decision> evaluator = this::evaluate;
+
 	/**
 	 * Creates the filter and every scheme authenticator, reading key material once.
 	 * @param model the security model
@@ -108,12 +114,14 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 				new SchemeAuthenticators(keyMaterial, context, context, System::getenv).create(model,
 						new ServletSchemeVerifiers(context)),
 				docsRequirements, swaggerUiPrefix, new DispatchHandlerResolver(context), context), crossSite,
-				contextHolder, contextRepository);
+				contextHolder, contextRepository, DecisionObserver.of(context));
 	}
 
 	NexiosSecurityFilter(OperationLookup lookup, CrossSiteRequests crossSite,
-			SecurityContextHolderStrategy contextHolder, SecurityContextRepository contextRepository) {
+			SecurityContextHolderStrategy contextHolder, SecurityContextRepository contextRepository,
+			DecisionObserver observer) {
 		this.lookup = lookup;
+		this.observer = observer;
 		this.evaluation = new SecurityEvaluation(crossSite);
 		this.contextHolder = (contextHolder != null) ? contextHolder : SecurityContextHolder.getContextHolderStrategy();
 		this.contextRepository = (contextRepository != null) ? contextRepository
@@ -153,7 +161,9 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 			decide(request, response, chain, Decision.allow(null, target.operation()), target);
 			return;
 		}
-		decide(request, response, chain, evaluate(target.operation(), request), target);
+		// observed (nexios.security.decision) and published as authentication events, when the application has them
+		decide(request, response, chain, this.observer.observe(request.getMethod(), target.dispatch().pattern(), target.operation(),
+				request, this.evaluator), target);
 	}
 
 	private void decide(HttpServletRequest request, HttpServletResponse response, FilterChain chain,

@@ -1,0 +1,16 @@
+package dev.nexios.spring.web.stacks;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The observation cases on Spring MVC, through Tomcat.
+ */
+@SpringBootTest(classes = ServletStackApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=stacks", "spring.main.web-application-type=servlet",
+				"management.endpoints.web.exposure.include=health,metrics" })
+@Import(StackObservationCases.ObservationTestConfiguration.class)
+class ServletStackObservationTests extends StackObservationCases {
+
+}
