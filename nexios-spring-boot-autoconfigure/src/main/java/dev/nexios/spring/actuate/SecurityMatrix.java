@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * key, digest, password or client secret), only counts and public settings.
  *
  * <p>A requirement list is the OpenAPI shape (Security Requirement Objects): the alternatives, each a
- * map of scheme name to required scopes; {@code {}} is the anonymous alternative.
+ * map of scheme name to required scopes; {@code {}} is the anonymous alternative. Fields that do
+ * not apply are left out of the JSON: {@code null} ones of an operation, {@code null} and empty ones
+ * of a scheme and its verification.
  *
  * @param publicByDefault whether operations without a declaration are public
  * ({@code nexios.security.public-by-default})
@@ -71,6 +74,7 @@ public record SecurityMatrix(boolean publicByDefault, List<Map<String, List<Stri
 	 * @param annotation the annotation that declares them as written, e.g. {@code @NexiosSecured} or a
 	 * composed {@code @AdminOnly}; {@code null} for the last two sources
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Operation(List<String> methods, List<String> patterns, String handler, String access,
 			List<Map<String, List<String>>> requirements, String source, @Nullable String annotation) {
 
@@ -96,6 +100,7 @@ public record SecurityMatrix(boolean publicByDefault, List<Map<String, List<Stri
 	 * @param openIdConnectUrl for {@code openIdConnect}: the discovery URL; otherwise {@code null}
 	 * @param verification how credentials of this scheme are verified
 	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record Scheme(String type, @Nullable String scheme, @Nullable String bearerFormat, @Nullable String in,
 			@Nullable String name, List<String> flows, List<String> scopes, @Nullable String openIdConnectUrl,
 			Verification verification) {
@@ -130,6 +135,7 @@ public record SecurityMatrix(boolean publicByDefault, List<Map<String, List<Stri
 	 * @param apiKeyAuthenticators for {@code api-keys}: how many {@code ApiKeyAuthenticator} beans are asked
 	 * besides the configured keys (the database store is one); otherwise {@code null}
 	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	public record Verification(String method, @Nullable String source, @Nullable String issuer,
 			@Nullable String jwkSetUri, @Nullable String publicKeyLocation, List<String> audiences,
 			List<String> algorithms, @Nullable String introspectionUri, @Nullable Integer configuredKeys,
