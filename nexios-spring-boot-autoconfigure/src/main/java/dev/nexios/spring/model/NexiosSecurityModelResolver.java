@@ -182,7 +182,7 @@ public final class NexiosSecurityModelResolver {
 	 * nearest declaration wins: the element's own, then that of the superclass or interface (method)
 	 * it overrides, and so on; a subclass or an overriding method may thus replace inherited security.
 	 */
-	private static @Nullable List<SecurityRequirement> declared(AnnotatedElement element, String where, List<String> problems) {
+	private static @Nullable Declared declared(AnnotatedElement element, String where, List<String> problems) {
 		MergedAnnotations annotations = MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY,
 				RepeatableContainers.none());
 		MergedAnnotation<NexiosSecured> securedAnnotation = nearest(annotations, NexiosSecured.class);
@@ -202,7 +202,7 @@ public final class NexiosSecurityModelResolver {
 		NexiosSecured secured = securedAnnotation.isPresent() ? securedAnnotation.synthesize() : null;
 		boolean isPublic = publicAnnotation.isPresent();
 		if (isPublic) {
-			return List.of();
+			return new Declared(List.of(), writtenAs(publicAnnotation));
 		}
 		if (secured == null) {
 			return null;
@@ -239,7 +239,21 @@ public final class NexiosSecurityModelResolver {
 		if (secured.optional()) {
 			requirements.add(SecurityRequirement.ANONYMOUS);
 		}
-		return requirements;
+		return new Declared(requirements, writtenAs(securedAnnotation));
+	}
+
+	/**
+	 * The annotation as written on the element: the merged annotation itself, or the application's
+	 * annotation that carries it as a meta-annotation.
+	 */
+	private static Class<? extends Annotation> writtenAs(MergedAnnotation<?> annotation) {
+		return annotation.getRoot().getType();
+	}
+
+	/**
+	 * The requirements an element declares, and the annotation that declares them.
+	 */
+	private record Declared(List<SecurityRequirement> requirements, Class<? extends Annotation> annotation) {
 	}
 
 	/**
@@ -255,14 +269,14 @@ public final class NexiosSecurityModelResolver {
 
 	private static OperationSecurity resolveOperation(HandlerMethod handlerMethod,
 			List<SecurityRequirement> defaultRequirements, String where, List<String> problems) {
-		List<SecurityRequirement> onMethod = declared(handlerMethod.getMethod(), where, problems);
+		Declared onMethod = declared(handlerMethod.getMethod(), where, problems);
 		if (onMethod != null) {
-			return new OperationSecurity(onMethod, Origin.METHOD);
+			return new OperationSecurity(onMethod.requirements(), Origin.METHOD, onMethod.annotation());
 		}
-		List<SecurityRequirement> onClass = declared(handlerMethod.getBeanType(),
-				handlerMethod.getBeanType().getSimpleName(), problems);
+		Declared onClass = declared(handlerMethod.getBeanType(), handlerMethod.getBeanType().getSimpleName(),
+				problems);
 		if (onClass != null) {
-			return new OperationSecurity(onClass, Origin.CLASS);
+			return new OperationSecurity(onClass.requirements(), Origin.CLASS, onClass.annotation());
 		}
 		return new OperationSecurity(defaultRequirements, Origin.DEFAULT);
 	}

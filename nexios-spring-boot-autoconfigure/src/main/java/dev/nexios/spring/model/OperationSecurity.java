@@ -1,6 +1,9 @@
 package dev.nexios.spring.model;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective security of one operation: its security requirement alternatives (OR), and where
@@ -15,11 +18,25 @@ import java.util.List;
  *
  * @param requirements the alternatives, in declaration order; unmodifiable
  * @param origin where the requirements come from
+ * @param annotation for {@link Origin#METHOD} and {@link Origin#CLASS}: the annotation, as written on
+ * the method or class (or on what it overrides or extends), that declares the requirements —
+ * {@code NexiosSecured}, {@code NexiosPublic}, or an annotation of the application that is
+ * meta-annotated with one of them; {@code null} for the other origins
  */
-public record OperationSecurity(List<SecurityRequirement> requirements, Origin origin) {
+public record OperationSecurity(List<SecurityRequirement> requirements, Origin origin,
+		@Nullable Class<? extends Annotation> annotation) {
 
 	public OperationSecurity {
 		requirements = List.copyOf(requirements);
+	}
+
+	/**
+	 * The security of an operation without a recorded annotation.
+	 * @param requirements the alternatives, in declaration order
+	 * @param origin where the requirements come from
+	 */
+	public OperationSecurity(List<SecurityRequirement> requirements, Origin origin) {
+		this(requirements, origin, null);
 	}
 
 	/**
