@@ -125,6 +125,19 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theSecurityMatrixIsPlainDataOfNeitherStack() {
+		noClasses().that()
+			.resideInAPackage("dev.nexios.spring.actuate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nexios.spring.web..", "dev.nexios.spring.openapi..",
+					"dev.nexios.spring.autoconfigure..", "dev.nexios.spring.annotation..", "org.springdoc..",
+					"jakarta.servlet..", "org.springframework.web..", "reactor..")
+			.because("the endpoint serves what autoconfigure computed from the model, the same on both stacks")
+			.check(classes);
+	}
+
+	@Test
 	void noPackageCycles() {
 		slices().matching("dev.nexios.spring.(*)..").should().beFreeOfCycles().check(classes);
 	}

@@ -36,7 +36,8 @@ public class EndToEndApplication {
 			"dev.nexios.spring.autoconfigure.NexiosWebSecurityAutoConfiguration",
 			"dev.nexios.spring.autoconfigure.NexiosApiKeyStoreAutoConfiguration",
 			"dev.nexios.spring.autoconfigure.NexiosReactiveWebSecurityAutoConfiguration",
-			"dev.nexios.spring.autoconfigure.NexiosStackMismatchAutoConfiguration");
+			"dev.nexios.spring.autoconfigure.NexiosStackMismatchAutoConfiguration",
+			"dev.nexios.spring.autoconfigure.NexiosSecurityMatrixAutoConfiguration");
 
 	private static final List<String> SPRING_SECURITY_AUTO_CONFIGURATIONS = List.of(
 			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",

@@ -21,6 +21,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -158,9 +159,22 @@ class ResourceMetadataSettingsTests {
 	@Import(UndeclaredController.class)
 	static class ReactiveApplication {
 
+		/**
+		 * Reactor Netty on event loops of its own: closing this application must not dispose the global
+		 * ones, which the cached contexts of the other reactive tests keep serving on.
+		 */
 		@Bean
-		NettyReactiveWebServerFactory nettyReactiveWebServerFactory() {
-			return new NettyReactiveWebServerFactory();
+		ReactorResourceFactory reactorResourceFactory() {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		}
+
+		@Bean
+		NettyReactiveWebServerFactory nettyReactiveWebServerFactory(ReactorResourceFactory resources) {
+			NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory();
+			factory.setResourceFactory(resources);
+			return factory;
 		}
 
 	}
