@@ -1,11 +1,10 @@
 package dev.nexios.spring.autoconfigure;
 
-import java.util.List;
+import java.util.Set;
 
 import dev.nexios.spring.core.HandlerKinds;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -16,7 +15,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class HandlerMethodKinds {
 
-	private static final List<String> ACTUATOR_HANDLER_MAPPINGS = List.of(
+	private static final Set<String> ACTUATOR_HANDLER_MAPPINGS = Set.of(
 			"org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping",
 			"org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping");
 
@@ -29,10 +28,13 @@ final class HandlerMethodKinds {
 	}
 
 	private static boolean isActuator(HandlerMapping mapping) {
-		ClassLoader classLoader = mapping.getClass().getClassLoader();
-		return ACTUATOR_HANDLER_MAPPINGS.stream()
-			.anyMatch((name) -> ClassUtils.isPresent(name, classLoader)
-					&& ClassUtils.resolveClassName(name, classLoader).isInstance(mapping));
+		// by the names of its superclasses: no class loading per handler method
+		for (Class<?> type = mapping.getClass(); type != null; type = type.getSuperclass()) {
+			if (ACTUATOR_HANDLER_MAPPINGS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

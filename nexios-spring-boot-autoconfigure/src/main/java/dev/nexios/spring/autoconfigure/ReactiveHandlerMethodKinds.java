@@ -7,7 +7,6 @@ import java.util.Set;
 
 import dev.nexios.spring.core.HandlerKinds;
 
-import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
@@ -21,7 +20,7 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class ReactiveHandlerMethodKinds {
 
-	private static final List<String> ACTUATOR_HANDLER_MAPPINGS = List.of(
+	private static final Set<String> ACTUATOR_HANDLER_MAPPINGS = Set.of(
 			"org.springframework.boot.webflux.actuate.endpoint.web.AbstractWebFluxEndpointHandlerMapping",
 			"org.springframework.boot.webflux.actuate.endpoint.web.ControllerEndpointHandlerMapping");
 
@@ -33,10 +32,13 @@ final class ReactiveHandlerMethodKinds {
 	}
 
 	private static boolean isActuator(HandlerMapping mapping) {
-		ClassLoader classLoader = mapping.getClass().getClassLoader();
-		return ACTUATOR_HANDLER_MAPPINGS.stream()
-			.anyMatch((name) -> ClassUtils.isPresent(name, classLoader)
-					&& ClassUtils.resolveClassName(name, classLoader).isInstance(mapping));
+		// by the names of its superclasses: no class loading per handler method
+		for (Class<?> type = mapping.getClass(); type != null; type = type.getSuperclass()) {
+			if (ACTUATOR_HANDLER_MAPPINGS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

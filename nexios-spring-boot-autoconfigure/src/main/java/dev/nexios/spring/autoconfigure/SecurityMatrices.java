@@ -22,10 +22,10 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class SecurityMatrices {
 
-	private static final Comparator<SecurityMatrix.Operation> ORDER = Comparator
-		.comparing((SecurityMatrix.Operation operation) -> String.join(",", operation.patterns()))
-		.thenComparing((operation) -> String.join(",", operation.methods()))
-		.thenComparing(SecurityMatrix.Operation::handler);
+	/** By patterns, methods, handler; the keys computed once per operation, not once per comparison. */
+	private static final Comparator<Sorted> ORDER = Comparator.comparing(Sorted::patterns)
+		.thenComparing(Sorted::methods)
+		.thenComparing((sorted) -> sorted.operation().handler());
 
 	private SecurityMatrices() {
 	}
@@ -39,7 +39,7 @@ final class SecurityMatrices {
 	 */
 	static SecurityMatrix of(NexiosSecurityModel model, Map<HandlerMethod, List<Mapping>> mappings,
 			List<SecurityRequirement> docsRequirements, Map<String, SecurityMatrix.Verification> verifications) {
-		List<SecurityMatrix.Operation> operations = new ArrayList<>();
+		List<Sorted> operations = new ArrayList<>();
 		mappings.forEach((handlerMethod, mapped) -> {
 			OperationSecurity security = model.operation(handlerMethod);
 			if (security == null) {
@@ -47,19 +47,28 @@ final class SecurityMatrices {
 			}
 			String handler = handlerMethod.getBeanType().getSimpleName() + "#" + handlerMethod.getMethod().getName();
 			for (Mapping mapping : mapped) {
-				operations.add(new SecurityMatrix.Operation(mapping.methods(), mapping.patterns(), handler,
-						access(security), requirements(security.requirements()), source(security, model),
-						(security.annotation() != null) ? "@" + security.annotation().getSimpleName() : null));
+				operations.add(new Sorted(String.join(",", mapping.patterns()), String.join(",", mapping.methods()),
+						new SecurityMatrix.Operation(mapping.methods(), mapping.patterns(), handler, access(security),
+								requirements(security.requirements()), source(security, model),
+								(security.annotation() != null) ? "@" + security.annotation().getSimpleName()
+										: null)));
 			}
 		});
 		operations.sort(ORDER);
+		List<SecurityMatrix.Operation> sorted = operations.stream().map(Sorted::operation).toList();
 		Map<String, SecurityMatrix.Scheme> schemes = new LinkedHashMap<>();
 		model.schemes().forEach((name, scheme) -> schemes.put(name, scheme(scheme, verifications.get(name))));
 		return new SecurityMatrix(model.isPublicByDefault(), requirements(model.defaultRequirements()),
 				requirements(docsRequirements),
 				new SecurityMatrix.Actuator(requirements(model.actuator().requirements()),
 						model.actuator().publicEndpoints().stream().sorted().toList()),
-				schemes, operations);
+				schemes, sorted);
+	}
+
+	/**
+	 * An operation with its sort keys.
+	 */
+	private record Sorted(String patterns, String methods, SecurityMatrix.Operation operation) {
 	}
 
 	static String access(OperationSecurity security) {

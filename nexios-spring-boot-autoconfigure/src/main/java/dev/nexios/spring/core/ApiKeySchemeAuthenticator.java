@@ -181,7 +181,7 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 		List<String> values = new ArrayList<>(1);
 		switch (this.in) {
 			case HEADER -> {
-				values.addAll(request.headers(this.keyName));
+				return request.headers(this.keyName);
 			}
 			case QUERY -> {
 				String query = request.queryString();

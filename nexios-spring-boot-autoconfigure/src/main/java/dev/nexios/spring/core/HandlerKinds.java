@@ -1,9 +1,6 @@
 package dev.nexios.spring.core;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import org.springframework.util.ClassUtils;
 
@@ -18,12 +15,10 @@ import org.springframework.util.ClassUtils;
 public final class HandlerKinds {
 
 	/** springdoc's endpoint types, common to both stacks, and each stack's Swagger UI configuration. */
-	private static final List<String> DOCUMENTATION_TYPES = List.of("org.springdoc.api.AbstractOpenApiResource",
+	private static final Set<String> DOCUMENTATION_TYPES = Set.of("org.springdoc.api.AbstractOpenApiResource",
 			"org.springdoc.api.AbstractMultipleOpenApiResource", "org.springdoc.ui.AbstractSwaggerWelcome",
 			"org.springdoc.scalar.AbstractScalarController", "org.springdoc.webmvc.ui.SwaggerConfigResource",
 			"org.springdoc.webflux.ui.SwaggerConfigResource", "org.springdoc.webflux.ui.SwaggerUiHome");
-
-	private static final Map<Class<?>, Boolean> documentation = new ConcurrentHashMap<>();
 
 	private HandlerKinds() {
 	}
@@ -34,7 +29,18 @@ public final class HandlerKinds {
 	 * @return {@code true} for springdoc's OpenAPI, Swagger UI and Scalar endpoints
 	 */
 	public static boolean isDocumentation(Class<?> beanType) {
-		return documentation.computeIfAbsent(beanType, HandlerKinds::isDocumentationType);
+		// by the names of its supertypes: no class loading (a lookup per handler type was slow at startup)
+		for (Class<?> type = beanType; type != null && type != Object.class; type = type.getSuperclass()) {
+			if (DOCUMENTATION_TYPES.contains(type.getName())) {
+				return true;
+			}
+		}
+		for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(beanType)) {
+			if (DOCUMENTATION_TYPES.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -46,15 +52,6 @@ public final class HandlerKinds {
 	 */
 	public static boolean isFramework(Class<?> beanType) {
 		return beanType.getName().startsWith("org.springframework.");
-	}
-
-	private static boolean isDocumentationType(Class<?> beanType) {
-		ClassLoader classLoader = beanType.getClassLoader();
-		return DOCUMENTATION_TYPES.stream()
-			.filter((name) -> ClassUtils.isPresent(name, classLoader))
-			.map((name) -> ClassUtils.resolveClassName(name, classLoader))
-			.filter(Objects::nonNull)
-			.anyMatch((type) -> type.isAssignableFrom(beanType));
 	}
 
 }

@@ -26,6 +26,15 @@ public interface NexiosRequest {
 	}
 
 	/**
+	 * Whether a header was sent on more than one field line.
+	 * @param name the header name, matched case-insensitively
+	 * @return {@code true} for two values or more
+	 */
+	default boolean hasSeveral(String name) {
+		return headers(name).size() > 1;
+	}
+
+	/**
 	 * The query string as sent, not decoded.
 	 * @return the query string without {@code ?}, or {@code null}
 	 */

@@ -53,7 +53,7 @@ public final class SecurityEvaluation {
 		if (operation.isPublic()) {
 			return Decision.allow(null, operation);
 		}
-		if (request.headers(HttpHeaders.AUTHORIZATION).size() > 1) {
+		if (request.hasSeveral(HttpHeaders.AUTHORIZATION)) {
 			return Decision.refuse(HttpStatus.BAD_REQUEST, "Several Authorization headers were sent; send one",
 					List.of(), operation);
 		}

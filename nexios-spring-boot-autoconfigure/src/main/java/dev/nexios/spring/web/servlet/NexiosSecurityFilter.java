@@ -1,10 +1,9 @@
 package dev.nexios.spring.web.servlet;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -178,7 +177,7 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		request.setAttribute(Decision.ATTRIBUTE, decision);
 		Supplier<SecurityContext> previous = null;
 		if (decision.isAllowed()) {
-			allowedHandlers(request).add(target.handler());
+			allow(request, target.handler());
 			if (decision.authentication() != null) {
 				previous = this.contextHolder.getDeferredContext();
 				SecurityContext context = this.contextHolder.createEmptyContext();
@@ -217,19 +216,23 @@ public final class NexiosSecurityFilter extends GenericFilterBean {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Set<Object> allowedHandlers(HttpServletRequest request) {
+	/**
+	 * Remembers a handler let through for this request: most requests have one dispatch, and one handler.
+	 */
+	private static void allow(HttpServletRequest request, Object handler) {
 		Object allowed = request.getAttribute(ALLOWED_HANDLERS);
-		if (allowed instanceof Set<?> set) {
-			return (Set<Object>) set;
+		if (!(allowed instanceof List<?> handlers)) {
+			request.setAttribute(ALLOWED_HANDLERS, List.of(handler));
 		}
-		Set<Object> created = new LinkedHashSet<>(2);
-		request.setAttribute(ALLOWED_HANDLERS, created);
-		return created;
+		else if (!handlers.contains(handler)) {
+			List<Object> more = new ArrayList<>(handlers);
+			more.add(handler);
+			request.setAttribute(ALLOWED_HANDLERS, more);
+		}
 	}
 
 	private static boolean isAllowed(HttpServletRequest request, Object handler) {
-		return request.getAttribute(ALLOWED_HANDLERS) instanceof Set<?> set && set.contains(handler);
+		return request.getAttribute(ALLOWED_HANDLERS) instanceof List<?> handlers && handlers.contains(handler);
 	}
 
 	Decision evaluate(CompiledOperation operation, HttpServletRequest request) {

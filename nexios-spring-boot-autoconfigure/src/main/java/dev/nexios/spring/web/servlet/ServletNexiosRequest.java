@@ -23,6 +23,16 @@ record ServletNexiosRequest(HttpServletRequest request) implements NexiosRequest
 	}
 
 	@Override
+	public boolean hasSeveral(String name) {
+		Enumeration<String> values = this.request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return false;
+		}
+		values.nextElement();
+		return values.hasMoreElements();
+	}
+
+	@Override
 	public String header(String name) {
 		return this.request.getHeader(name);
 	}
