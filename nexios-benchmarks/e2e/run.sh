@@ -6,6 +6,8 @@
 #
 #   nexios-benchmarks/e2e/run.sh              # the full benchmark (about 45 minutes with the defaults)
 #   QUICK=1 nexios-benchmarks/e2e/run.sh      # a smoke test: one round, 1 s warm-up and 3 s per operation
+#   PAIRED=1 nexios-benchmarks/e2e/run.sh     # all variants of a size started side by side, measured in
+#                                             # short alternating runs (the ratios on a noisy machine)
 #
 # Settings (environment variables, defaults in brackets):
 #   ROUNDS [6]              interleaved rounds; each round starts every size x variant once
@@ -20,6 +22,9 @@
 #   PORT [18080], STARTUP_TIMEOUT [300] seconds
 #   SKIP_BUILD [0]          1: reuse target/nexios-benchmarks-*-e2e.jar
 #   MVN_FLAGS []            extra Maven flags for the build, e.g. -o
+#   PAIRED [0]              1: per size, start every variant once (one after the other, each on SERVER_CPU,
+#                           the others idle), then ROUNDS passes of DURATION-second runs, variant after
+#                           variant for each operation: a ratio compares runs seconds apart
 #   OUT [nexios-benchmarks/target/e2e/<date>]   where load.csv, runs.csv, summary.md and the logs go
 set -euo pipefail
 
@@ -94,7 +99,15 @@ stop_server() {
 	fi
 	server_pid=
 }
-trap stop_server EXIT
+paired_pids=()
+stop_all() {
+	stop_server
+	for pid in "${paired_pids[@]}"; do
+		server_pid=$pid
+		stop_server
+	done
+}
+trap stop_all EXIT
 
 # The path of an operation: endpoints b, b + 1, b + 2 and b + 4 (Endpoints' layout), b in the middle.
 path_of() { # operation size
@@ -171,9 +184,75 @@ rotate() { # n words...: the words rotated left by n
 	for ((i = 0; i < count; i++)); do echo -n "${words[$(((i + n) % count))]} "; done
 }
 
+# Starts a variant on $PORT, waits for its first 200 and checks its rules; sets server_pid, startup_ms,
+# started_log.
+start_server() { # variant size log
+	local variant=$1 size=$2 log=$3 t0 probe
+	t0=$(date +%s%N)
+	# shellcheck disable=SC2086
+	taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --bench.variant="$variant" \
+		--bench.endpoints="$size" --bench.keys="$keys" > "$log" 2>&1 &
+	server_pid=$!
+	probe="http://127.0.0.1:$PORT$(path_of public "$size")"
+	until [[ "$(status "$probe")" == 200 ]]; do
+		if ! kill -0 "$server_pid" 2> /dev/null; then
+			echo "run.sh: the server stopped; see $log" >&2; exit 1
+		fi
+		if (( ($(date +%s%N) - t0) / 1000000000 > STARTUP_TIMEOUT )); then
+			echo "run.sh: no answer after $STARTUP_TIMEOUT s; see $log" >&2; exit 1
+		fi
+		sleep 0.05
+	done
+	startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	# Spring Boot's "Started EndToEndApplication in X seconds (process running for Y)": Y, from JVM start
+	started_log=$(sed -n 's/.*Started EndToEndApplication in .* (process running for \([0-9.]*\)).*/\1/p' "$log" | head -1)
+	check "$variant" "$size" || { echo "run.sh: see $log" >&2; exit 1; }
+}
+
 started=$(date +%s)
 variants=($VARIANTS)
 sizes=($SIZES)
+base_port=$PORT
+if [[ "${PAIRED:-0}" == 1 ]]; then
+	for size in "${sizes[@]}"; do
+		declare -A port_of=() pid_of=()
+		i=0
+		for variant in "${variants[@]}"; do
+			PORT=$((base_port + i)); i=$((i + 1))
+			loadavg=$(cut -d' ' -f1 /proc/loadavg)
+			echo "[$(date +%T)] $size endpoints, starting variant $variant on port $PORT (load average $loadavg)"
+			start_server "$variant" "$size" "$OUT/logs/paired-$size-$variant.log"
+			port_of[$variant]=$PORT
+			pid_of[$variant]=$server_pid
+			paired_pids+=("$server_pid")
+			server_pid=
+			echo "1,$size,$variant,$startup_ms,$started_log,0,$loadavg" >> "$runs_csv.tmp"
+			for op in $OPERATIONS; do
+				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
+					"$OUT/logs/paired-$size-$variant-$op-warmup.txt" > /dev/null
+			done
+		done
+		for ((round = 1; round <= ROUNDS; round++)); do
+			echo "[$(date +%T)] $size endpoints, pass $round/$ROUNDS"
+			for op in $OPERATIONS; do
+				for variant in $(rotate $((round - 1)) "${variants[@]}"); do
+					result=$(load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
+						"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt")
+					echo "$round,$size,$variant,$op,$result" >> "$load_csv"
+				done
+			done
+		done
+		# RSS after the load, then the servers of this size stop
+		while IFS=, read -r r sz v st sl rss la; do
+			rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/${pid_of[$v]}/status")
+			echo "$r,$sz,$v,$st,$sl,$rss,$la" >> "$runs_csv"
+		done < "$runs_csv.tmp"
+		rm "$runs_csv.tmp"
+		stop_all
+		paired_pids=()
+	done
+	ROUNDS=0
+fi
 for ((round = 1; round <= ROUNDS; round++)); do
 	for size in $(rotate $((round - 1)) "${sizes[@]}"); do
 		for variant in $(rotate $((round - 1)) "${variants[@]}"); do
@@ -181,25 +260,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			log="$OUT/logs/$run.log"
 			loadavg=$(cut -d' ' -f1 /proc/loadavg)
 			echo "[$(date +%T)] round $round/$ROUNDS, $size endpoints, variant $variant (load average $loadavg)"
-			t0=$(date +%s%N)
-			# shellcheck disable=SC2086
-			taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --bench.variant="$variant" \
-				--bench.endpoints="$size" --bench.keys="$keys" > "$log" 2>&1 &
-			server_pid=$!
-			probe="http://127.0.0.1:$PORT$(path_of public "$size")"
-			until [[ "$(status "$probe")" == 200 ]]; do
-				if ! kill -0 "$server_pid" 2> /dev/null; then
-					echo "run.sh: the server stopped; see $log" >&2; exit 1
-				fi
-				if (( ($(date +%s%N) - t0) / 1000000000 > STARTUP_TIMEOUT )); then
-					echo "run.sh: no answer after $STARTUP_TIMEOUT s; see $log" >&2; exit 1
-				fi
-				sleep 0.05
-			done
-			startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-			# Spring Boot's "Started EndToEndApplication in X seconds (process running for Y)": Y, from JVM start
-			started_log=$(sed -n 's/.*Started EndToEndApplication in .* (process running for \([0-9.]*\)).*/\1/p' "$log" | head -1)
-			check "$variant" "$size" || { echo "run.sh: see $log" >&2; exit 1; }
+			start_server "$variant" "$size" "$log"
 			for op in $OPERATIONS; do
 				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
 					"$OUT/logs/$run-$op-warmup.txt" > /dev/null

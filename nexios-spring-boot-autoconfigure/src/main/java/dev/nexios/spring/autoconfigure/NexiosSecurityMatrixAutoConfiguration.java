@@ -1,12 +1,7 @@
 package dev.nexios.spring.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.nexios.spring.actuate.NexiosSecurityMatrixEndpoint;
 import dev.nexios.spring.actuate.SecurityMatrix;
@@ -25,10 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Auto-configuration of the security matrix: the {@link SecurityMatrix} of the application, logged at
@@ -59,15 +52,8 @@ public class NexiosSecurityMatrixAutoConfiguration {
 		SecurityMatrix nexiosSecurityMatrix(NexiosSecurityModel model, NexiosSecurityProperties properties,
 				NexiosSecuritySchemes schemes, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
 				ApplicationContext context) {
-			Map<HandlerMethod, List<SecurityMatrices.Mapping>> mappings = new LinkedHashMap<>();
-			handlerMappings.orderedStream()
-				.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-					if (HandlerMethodKinds.isOperation(mapping, handlerMethod)) {
-						mappings.computeIfAbsent(handlerMethod, (key) -> new ArrayList<>())
-							.add(new SecurityMatrices.Mapping(methods(info.getMethodsCondition().getMethods()),
-									List.copyOf(info.getPatternValues())));
-					}
-				}));
+			Map<HandlerMethod, List<SecurityMatrices.Mapping>> mappings = HandlerMethodKinds
+				.operationMappings(handlerMappings.orderedStream());
 			return matrix(model, properties, schemes, mappings, context, SchemeVerifications.StackTypes.SERVLET);
 		}
 
@@ -88,19 +74,8 @@ public class NexiosSecurityMatrixAutoConfiguration {
 				NexiosSecuritySchemes schemes,
 				ObjectProvider<org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping> handlerMappings,
 				ApplicationContext context) {
-			Map<HandlerMethod, List<SecurityMatrices.Mapping>> mappings = new LinkedHashMap<>();
-			handlerMappings.orderedStream()
-				.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-					if (ReactiveHandlerMethodKinds.isOperation(mapping, handlerMethod)) {
-						mappings.computeIfAbsent(handlerMethod, (key) -> new ArrayList<>())
-							.add(new SecurityMatrices.Mapping(methods(info.getMethodsCondition().getMethods()),
-									info.getPatternsCondition()
-										.getPatterns()
-										.stream()
-										.map(PathPattern::getPatternString)
-										.toList()));
-					}
-				}));
+			Map<HandlerMethod, List<SecurityMatrices.Mapping>> mappings = ReactiveHandlerMethodKinds
+				.operationMappings(handlerMappings.orderedStream());
 			return matrix(model, properties, schemes, mappings, context, SchemeVerifications.StackTypes.REACTIVE);
 		}
 
@@ -128,16 +103,6 @@ public class NexiosSecurityMatrixAutoConfiguration {
 		return SecurityMatrices.of(model, mappings,
 				PropertiesSecuritySchemes.requirements(properties.getDocs().getRequirements(), schemes),
 				SchemeVerifications.of(model, properties, context, context.getEnvironment(), types));
-	}
-
-	/**
-	 * The HTTP methods of a mapping as the OpenAPI document lists them: every method but {@code TRACE}
-	 * when it names none.
-	 */
-	private static List<String> methods(Set<RequestMethod> methods) {
-		Collection<RequestMethod> documented = methods.isEmpty() ? EnumSet.complementOf(EnumSet.of(RequestMethod.TRACE))
-				: EnumSet.copyOf(methods);
-		return documented.stream().map(RequestMethod::name).toList();
 	}
 
 }

@@ -2,8 +2,12 @@ package dev.nexios.spring.autoconfigure;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.nexios.spring.core.HandlerKinds;
 
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -25,6 +30,22 @@ final class ReactiveHandlerMethodKinds {
 			"org.springframework.boot.webflux.actuate.endpoint.web.ControllerEndpointHandlerMapping");
 
 	private ReactiveHandlerMethodKinds() {
+	}
+
+	/**
+	 * The mappings of the operations' handler methods, in the mappings' order.
+	 */
+	static Map<HandlerMethod, List<SecurityMatrices.Mapping>> operationMappings(
+			Stream<RequestMappingInfoHandlerMapping> handlerMappings) {
+		Map<HandlerMethod, List<SecurityMatrices.Mapping>> mappings = new LinkedHashMap<>();
+		handlerMappings.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
+			if (isOperation(mapping, handlerMethod)) {
+				mappings.computeIfAbsent(handlerMethod, (key) -> new ArrayList<>())
+					.add(SecurityMatrices.Mapping.of(info.getMethodsCondition().getMethods(),
+							info.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString).toList()));
+			}
+		}));
+		return mappings;
 	}
 
 	static boolean isOperation(HandlerMapping mapping, HandlerMethod handlerMethod) {

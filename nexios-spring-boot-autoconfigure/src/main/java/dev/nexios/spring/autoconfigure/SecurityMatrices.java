@@ -1,10 +1,13 @@
 package dev.nexios.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.nexios.spring.actuate.SecurityMatrix;
 import dev.nexios.spring.annotation.NexiosPublic;
@@ -14,6 +17,7 @@ import dev.nexios.spring.model.OperationSecurity;
 import dev.nexios.spring.model.SecurityRequirement;
 import dev.nexios.spring.model.SecuritySchemeDefinition;
 
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -108,6 +112,17 @@ final class SecurityMatrices {
 	 * One mapping of a handler method: its HTTP methods (as the document lists them) and path patterns.
 	 */
 	record Mapping(List<String> methods, List<String> patterns) {
+
+		/**
+		 * A mapping, its methods as the OpenAPI document lists them: every method but {@code TRACE} when it
+		 * names none.
+		 */
+		static Mapping of(Set<RequestMethod> methods, List<String> patterns) {
+			Collection<RequestMethod> documented = methods.isEmpty()
+					? EnumSet.complementOf(EnumSet.of(RequestMethod.TRACE)) : EnumSet.copyOf(methods);
+			return new Mapping(documented.stream().map(RequestMethod::name).toList(), List.copyOf(patterns));
+		}
+
 	}
 
 }
