@@ -43,9 +43,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * A request mapped to any other servlet (an H2 console, a second {@code DispatcherServlet}) has no
  * handler that the model can know: it is {@link Dispatch#UNKNOWN_SERVLET}.
  *
- * <p>Attributes that the mappings set are kept on a wrapper, away from the real request, so that a
- * dispatch that is refused, or an include, leaves the request as it was; the dispatch that is let through
- * gets them with the handler ({@link Dispatch#exposeAttributes}).
+ * <p>The REQUEST dispatch is looked up on the request itself, as the {@code DispatcherServlet} would. The
+ * attributes that the mappings set for a nested dispatch (forward, include, error, async) are kept on a
+ * wrapper, away from the real request, so that a refused include leaves the request as it was; the dispatch
+ * that is let through gets them with the handler ({@link Dispatch#exposeAttributes}).
  */
 final class DispatchHandlerResolver {
 
@@ -68,26 +69,32 @@ final class DispatchHandlerResolver {
 	Dispatch resolve(HttpServletRequest request) {
 		Mappings mappings = this.mappingsByServletContext.computeIfAbsent(request.getServletContext(), this::mappings);
 		if (!mappings.serves(request)) {
-			return new Dispatch(request, Kind.UNKNOWN_SERVLET, null, null, null, null);
+			return new Dispatch(request, Kind.UNKNOWN_SERVLET, null, null, null, null, null);
 		}
-		AttributeOverlayRequest overlay = new AttributeOverlayRequest(request);
-		RequestPath path = ServletRequestPathUtils.parseAndCache(overlay);
+		// A REQUEST dispatch is looked up on the request itself, as the DispatcherServlet would (the attributes
+		// the mapping sets are the dispatch's); a nested one (forward, include, error, async) on an overlay, so
+		// that a refused include leaves the including request as it was, and the dispatch is given them later.
+		AttributeOverlayRequest overlay = (request.getDispatcherType() != DispatcherType.REQUEST)
+				? new AttributeOverlayRequest(request) : null;
+		HttpServletRequest lookupRequest = (overlay != null) ? overlay : request;
+		RequestPath path = ServletRequestPathUtils.parseAndCache(lookupRequest);
 		for (HandlerMapping mapping : mappings.handlerMappings()) {
 			if (mapping instanceof ResolvedDispatchHandlerMapping) {
 				continue;
 			}
 			HandlerExecutionChain chain;
 			try {
-				chain = mapping.getHandler(overlay);
+				chain = mapping.getHandler(lookupRequest);
 			}
 			catch (Exception ex) {
-				return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, path);
+				return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, null, path);
 			}
 			if (chain != null) {
-				return new Dispatch(request, Kind.HANDLER, mapping, chain, overlay.changes(), path);
+				return new Dispatch(request, Kind.HANDLER, mapping, chain, lookupRequest,
+						(overlay != null) ? overlay.changes() : null, path);
 			}
 		}
-		return new Dispatch(request, Kind.NO_HANDLER, null, null, null, path);
+		return new Dispatch(request, Kind.NO_HANDLER, null, null, null, null, path);
 	}
 
 	private static String pathWithinMapping(AbstractUrlHandlerMapping mapping, Object handler, RequestPath request) {
@@ -149,6 +156,10 @@ final class DispatchHandlerResolver {
 
 		private final Map<String, Object> attributes;
 
+		private final Object pattern;
+
+		private final Object within;
+
 		private final RequestPath path;
 
 		private final DispatcherType dispatcherType;
@@ -157,16 +168,40 @@ final class DispatchHandlerResolver {
 
 		private final String uri;
 
+		/**
+		 * @param request the request being dispatched
+		 * @param kind what the dispatch resolves to
+		 * @param mapping the mapping that returned the handler
+		 * @param chain the handler and its interceptors
+		 * @param lookupRequest the request the mapping was asked with, holding the attributes it set
+		 * @param attributes the attributes the mapping set on an overlay, to give the dispatch; {@code null}
+		 * when it set them on the request itself
+		 * @param path the parsed request path
+		 */
 		Dispatch(HttpServletRequest request, Kind kind, HandlerMapping mapping, HandlerExecutionChain chain,
-				Map<String, Object> attributes, RequestPath path) {
+				HttpServletRequest lookupRequest, Map<String, Object> attributes, RequestPath path) {
 			this.kind = kind;
 			this.mapping = mapping;
 			this.chain = chain;
 			this.attributes = (attributes != null) ? attributes : Map.of();
+			this.pattern = set(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, lookupRequest, attributes);
+			this.within = set(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, lookupRequest, attributes);
 			this.path = path;
 			this.dispatcherType = request.getDispatcherType();
 			this.method = request.getMethod();
 			this.uri = uri(request);
+		}
+
+		/**
+		 * An attribute that the mapping set: on the overlay, only what it set there (not what the request
+		 * held already, e.g. an outer dispatch's pattern).
+		 */
+		private static Object set(String name, HttpServletRequest lookupRequest, Map<String, Object> attributes) {
+			if (attributes != null) {
+				Object value = attributes.get(name);
+				return (value != AttributeOverlayRequest.REMOVED) ? value : null;
+			}
+			return (lookupRequest != null) ? lookupRequest.getAttribute(name) : null;
 		}
 
 		/**
@@ -220,22 +255,20 @@ final class DispatchHandlerResolver {
 		 * @return the mapping's best matching pattern, where it sets one
 		 */
 		String pattern() {
-			Object pattern = this.attributes.get(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			return (pattern != null && pattern != AttributeOverlayRequest.REMOVED) ? pattern.toString() : null;
+			return (this.pattern != null) ? this.pattern.toString() : null;
 		}
 
 		/**
 		 * @return the path within the matched pattern (e.g. a static file's path), where the mapping sets one
 		 */
 		String pathWithinMapping() {
-			Object within = this.attributes.get(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
-			if ((within == null || within == AttributeOverlayRequest.REMOVED)
-					&& this.chain != null && this.chain.getHandler() instanceof ResourceHttpRequestHandler
+			Object within = this.within;
+			if (within == null && this.chain != null && this.chain.getHandler() instanceof ResourceHttpRequestHandler
 					&& this.mapping instanceof AbstractUrlHandlerMapping urlMapping) {
 				// a URL mapping exposes it only to the dispatch, through an interceptor
 				return DispatchHandlerResolver.pathWithinMapping(urlMapping, this.chain.getHandler(), this.path);
 			}
-			return (within != null && within != AttributeOverlayRequest.REMOVED) ? within.toString() : null;
+			return (within != null) ? within.toString() : null;
 		}
 
 		/**
@@ -247,9 +280,10 @@ final class DispatchHandlerResolver {
 		}
 
 		/**
-		 * Sets on the request the attributes that the mapping set while it returned the handler (path
-		 * variables, best matching pattern, producible media types, ...), but the parsed path, which the
-		 * {@code DispatcherServlet} keeps itself.
+		 * Sets on the request the attributes that the mapping set on an overlay while it returned the handler
+		 * of a nested dispatch (path variables, best matching pattern, producible media types, ...), but the
+		 * parsed path, which the {@code DispatcherServlet} keeps itself. A REQUEST dispatch's mapping set them
+		 * on the request already.
 		 * @param request the request being dispatched
 		 */
 		void exposeAttributes(HttpServletRequest request) {
