@@ -1,5 +1,7 @@
 package dev.nexios.spring.actuate;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +116,9 @@ public record SecurityMatrix(boolean publicByDefault, List<Map<String, List<Stri
 
 	/**
 	 * How the credentials of a scheme are verified. Only public settings: never a key, a digest, a
-	 * password or a client secret.
+	 * password or a client secret; the user information and the query of a URL (where a password or a
+	 * token could be written, e.g. {@code https://user:password@idp.example/jwks?access_token=...}) are
+	 * masked as {@code ******}.
 	 *
 	 * @param method {@code jwt} (the scheme's own {@code jwt.*} settings), {@code introspection} (its own
 	 * {@code opaque-token.*}), {@code application-jwt-decoder}, {@code application-introspector},
@@ -141,9 +145,35 @@ public record SecurityMatrix(boolean publicByDefault, List<Map<String, List<Stri
 			List<String> algorithms, @Nullable String introspectionUri, @Nullable Integer configuredKeys,
 			@Nullable String store, @Nullable Integer apiKeyAuthenticators) {
 
+		private static final String MASK = "******";
+
 		public Verification {
+			issuer = masked(issuer);
+			jwkSetUri = masked(jwkSetUri);
+			publicKeyLocation = masked(publicKeyLocation);
+			introspectionUri = masked(introspectionUri);
 			audiences = List.copyOf(audiences);
 			algorithms = List.copyOf(algorithms);
+		}
+
+		/**
+		 * A URL with its user information and query masked; a value that is no URI is masked whole.
+		 */
+		private static @Nullable String masked(@Nullable String url) {
+			if (url == null) {
+				return null;
+			}
+			try {
+				URI uri = new URI(url);
+				if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+					return url;
+				}
+				return new URI(uri.getScheme(), (uri.getRawUserInfo() != null) ? MASK : null, uri.getHost(),
+						uri.getPort(), uri.getPath(), (uri.getRawQuery() != null) ? MASK : null, null).toString();
+			}
+			catch (URISyntaxException ex) {
+				return MASK;
+			}
 		}
 
 	}

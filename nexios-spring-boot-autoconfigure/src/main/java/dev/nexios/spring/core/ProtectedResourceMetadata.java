@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.nexios.spring.model.NexiosSecurityModel;
 import dev.nexios.spring.model.OperationSecurity;
@@ -281,6 +282,18 @@ public final class ProtectedResourceMetadata {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The URL of the metadata that the challenges of a request name: below the configured resource
+	 * identifier ({@code nexios.security.resource-metadata.resource}) when one is set, so that it is the
+	 * metadata whose {@code resource} the client then checks (RFC 9728 §3.3), whatever {@code Host} the
+	 * request sent; else below the base URL that the request sees.
+	 * @param requestBaseUrl the application's base URL as the request sees it, without a trailing slash
+	 * @return the absolute URL of the metadata
+	 */
+	public String metadataUrlFor(Supplier<String> requestBaseUrl) {
+		return metadataUrl((this.resource != null) ? trimSlash(this.resource) : requestBaseUrl.get());
 	}
 
 	/**

@@ -176,14 +176,15 @@ final class ReactiveOperationLookup {
 			return this.publicOperation;
 		}
 		if (handler instanceof ResourceWebHandler resources) {
+			// only files shipped in webjars or Boot's static locations: any other location closes the handler
 			if (this.swaggerUiPrefix != null && exchange.getRequest()
 				.getPath()
 				.pathWithinApplication()
 				.value()
-				.startsWith(this.swaggerUiPrefix)) {
+				.startsWith(this.swaggerUiPrefix) && isShipped(resources, true)) {
 				return this.docs;
 			}
-			if (isBootStatic(resources)) {
+			if (isShipped(resources, false)) {
 				return this.publicOperation;
 			}
 		}
@@ -195,11 +196,16 @@ final class ReactiveOperationLookup {
 		return CompiledOperation.compile(this.model.actuator().endpoint(endpointId), this.authenticators);
 	}
 
-	private static boolean isBootStatic(ResourceWebHandler handler) {
+	/**
+	 * Whether every location of a resource handler is one of Spring Boot's default static locations, or,
+	 * with {@code webjars}, also any webjar (where springdoc serves Swagger UI from).
+	 */
+	private static boolean isShipped(ResourceWebHandler handler, boolean webjars) {
 		List<Resource> locations = handler.getLocations();
 		return !locations.isEmpty() && locations.stream()
 			.allMatch((location) -> location instanceof ClassPathResource classPath
-					&& BOOT_STATIC_LOCATIONS.contains(classPath.getPath()));
+					&& (BOOT_STATIC_LOCATIONS.contains(classPath.getPath())
+							|| (webjars && classPath.getPath().startsWith("META-INF/resources/webjars/"))));
 	}
 
 }

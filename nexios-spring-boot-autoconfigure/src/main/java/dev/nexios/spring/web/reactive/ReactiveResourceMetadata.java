@@ -90,7 +90,9 @@ final class ReactiveResourceMetadata implements WebFilter {
 				|| !ProtectedResourceMetadata.hasBearerChallenge(challenges)) {
 			return challenges;
 		}
-		return ProtectedResourceMetadata.withResourceMetadata(challenges, metadataUrl(exchange.getRequest()));
+		ServerHttpRequest request = exchange.getRequest();
+		return ProtectedResourceMetadata.withResourceMetadata(challenges,
+				metadata.metadataUrlFor(() -> base(request, request.getPath().contextPath().value())));
 	}
 
 }

@@ -60,6 +60,8 @@ final class OperationLookup {
 
 	private static final String PREFLIGHT_HANDLER = "org.springframework.web.servlet.handler.AbstractHandlerMapping$PreFlightHandler";
 
+	private static final String WEBJARS = "META-INF/resources/webjars/";
+
 	private static final Set<String> BOOT_STATIC_LOCATIONS = Set.of("META-INF/resources/", "resources/", "static/",
 			"public/", "META-INF/resources/webjars/");
 
@@ -168,10 +170,12 @@ final class OperationLookup {
 			return new Target(dispatch, handler, this.publicOperation, false);
 		}
 		if (handler instanceof ResourceHttpRequestHandler resources) {
-			if (this.swaggerUiPrefix != null && dispatch.pathWithinApplication().startsWith(this.swaggerUiPrefix)) {
+			// only files shipped in webjars or Boot's static locations: any other location closes the handler
+			if (this.swaggerUiPrefix != null && dispatch.pathWithinApplication().startsWith(this.swaggerUiPrefix)
+					&& isShipped(resources.getLocations(), true)) {
 				return new Target(dispatch, handler, this.docs, false);
 			}
-			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isBootStatic(resources))
+			if (this.bootStaticResources.computeIfAbsent(resources, (key) -> isShipped(resources.getLocations(), false))
 					&& StaticResources.exists(resources, dispatch.pathWithinMapping(), request)) {
 				return new Target(dispatch, handler, this.publicOperation, false);
 			}
@@ -195,11 +199,16 @@ final class OperationLookup {
 		return CompiledOperation.compile(this.model.actuator().endpoint(endpointId), this.authenticators);
 	}
 
-	private static boolean isBootStatic(ResourceHttpRequestHandler handler) {
-		List<Resource> locations = handler.getLocations();
+	/**
+	 * Whether every location of a resource handler is one of Spring Boot's default static locations (or
+	 * the web application's root), or, with {@code webjars}, also any webjar (where springdoc serves Swagger
+	 * UI from).
+	 */
+	static boolean isShipped(List<? extends Resource> locations, boolean webjars) {
 		return !locations.isEmpty() && locations.stream()
 			.allMatch((location) -> (location instanceof ClassPathResource classPath
-					&& BOOT_STATIC_LOCATIONS.contains(classPath.getPath()))
+					&& (BOOT_STATIC_LOCATIONS.contains(classPath.getPath())
+							|| (webjars && classPath.getPath().startsWith(WEBJARS))))
 					|| (location instanceof ServletContextResource servletContext
 							&& "/".equals(servletContext.getPath())));
 	}

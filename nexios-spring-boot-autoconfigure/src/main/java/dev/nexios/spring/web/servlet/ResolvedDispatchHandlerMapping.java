@@ -1,12 +1,15 @@
 package dev.nexios.spring.web.servlet;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.Ordered;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.handler.MatchableHandlerMapping;
-import org.springframework.web.servlet.handler.RequestMatchResult;
 
 /**
  * The first {@link HandlerMapping} of the {@code DispatcherServlet}: it hands back the handler that the
@@ -14,32 +17,40 @@ import org.springframework.web.servlet.handler.RequestMatchResult;
  * that the mapping which found it set, so that the dispatcher runs exactly the handler that was decided on
  * and Spring MVC's pattern lookup runs once per dispatch, as without the starter.
  *
- * <p>Without a resolved handler for the current dispatch — the filter did not run (a {@code MockMvc} without
- * filters, a request of another {@code SecurityFilterChain}), the dispatch has no handler, or it is another
- * dispatch (a named dispatch, which passes no filter) — it returns {@code null} and the next mappings look the
- * handler up themselves.
+ * <p>When the filter did not run for the request (a {@code MockMvc} without filters, a request of another
+ * {@code SecurityFilterChain}), or the dispatch has no handler, it returns {@code null} and the next mappings
+ * look the handler up themselves. When the filter decided the request but the dispatch is another one — a
+ * filter after Spring Security's changed the request's path or method, or a named dispatch, which passes no
+ * filter — nothing decided it: the dispatch is refused ({@link AccessDeniedException}, answered by the
+ * chain's {@code 401}/{@code 403}) and a warning says so once.
  */
-final class ResolvedDispatchHandlerMapping implements MatchableHandlerMapping, Ordered {
+final class ResolvedDispatchHandlerMapping implements HandlerMapping, Ordered {
+
+	private static final Log logger = LogFactory.getLog(ResolvedDispatchHandlerMapping.class);
+
+	private final AtomicBoolean warned = new AtomicBoolean();
 
 	@Override
 	public HandlerExecutionChain getHandler(HttpServletRequest request) {
+		Object decided = request.getAttribute(DispatchHandlerResolver.Dispatch.ATTRIBUTE);
+		if (decided == null) {
+			return null;
+		}
 		DispatchHandlerResolver.Dispatch dispatch = DispatchHandlerResolver.Dispatch.current(request);
-		if (dispatch == null || dispatch.chain() == null) {
+		if (dispatch == null) {
+			if (this.warned.compareAndSet(false, true)) {
+				logger.warn("Refused a " + request.getDispatcherType() + " dispatch that the security filter did not "
+						+ "decide: the request's method or path changed after Spring Security's filter chain (a "
+						+ "filter ordered after it, e.g. a URL rewriting filter, must run before it), or a named "
+						+ "dispatch, which passes no filter, reached the DispatcherServlet");
+			}
+			throw new AccessDeniedException("This dispatch was not decided by the security filter");
+		}
+		if (dispatch.chain() == null) {
 			return null;
 		}
 		dispatch.exposeAttributes(request);
 		return dispatch.chain();
-	}
-
-	/**
-	 * Matches with the mapping that found the handler of the current dispatch, for callers of
-	 * {@code HandlerMappingIntrospector#getMatchableHandlerMapping} during a dispatch.
-	 */
-	@Override
-	public RequestMatchResult match(HttpServletRequest request, String pattern) {
-		DispatchHandlerResolver.Dispatch dispatch = DispatchHandlerResolver.Dispatch.current(request);
-		return (dispatch != null && dispatch.mapping() instanceof MatchableHandlerMapping mapping)
-				? mapping.match(request, pattern) : null;
 	}
 
 	@Override

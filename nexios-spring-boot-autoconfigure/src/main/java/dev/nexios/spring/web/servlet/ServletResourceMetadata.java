@@ -37,8 +37,12 @@ final class ServletResourceMetadata {
 	 * headers, when enabled).
 	 */
 	static String metadataUrl(HttpServletRequest request) {
+		return ProtectedResourceMetadata.metadataUrl(baseUrl(request));
+	}
+
+	private static String baseUrl(HttpServletRequest request) {
 		return UrlUtils.buildFullRequestUrl(request.getScheme(), request.getServerName(), request.getServerPort(),
-				request.getContextPath() + ProtectedResourceMetadata.PATH, null);
+				request.getContextPath(), null);
 	}
 
 	/**
@@ -50,7 +54,8 @@ final class ServletResourceMetadata {
 				|| !ProtectedResourceMetadata.hasBearerChallenge(challenges)) {
 			return challenges;
 		}
-		return ProtectedResourceMetadata.withResourceMetadata(challenges, metadataUrl(request));
+		return ProtectedResourceMetadata.withResourceMetadata(challenges,
+				metadata.metadataUrlFor(() -> baseUrl(request)));
 	}
 
 }

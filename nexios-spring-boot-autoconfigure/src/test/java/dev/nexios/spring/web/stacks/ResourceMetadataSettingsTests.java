@@ -74,6 +74,25 @@ class ResourceMetadataSettingsTests {
 	}
 
 	/**
+	 * With a configured resource identifier, challenges name the metadata below it, not below the URL (the
+	 * {@code Host}) the request came with: the metadata they name is the one whose {@code resource} the client
+	 * checks (RFC 9728 §3.3).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "reactive" })
+	void aConfiguredResourceIsWhatChallengesName(String stack) throws Exception {
+		try (ConfigurableApplicationContext app = start(stack,
+				"nexios.security.resource-metadata.resource=https://api.example")) {
+			// requested at http://localhost:<port>, named at the configured identifier
+			HttpResponse<String> refused = get(app, "/secured");
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().allValues("WWW-Authenticate"))
+				.containsExactly("Bearer resource_metadata=\"https://api.example" + PATH + "\"");
+			assertThat(json(get(app, PATH)).get("resource").asText()).isEqualTo("https://api.example");
+		}
+	}
+
+	/**
 	 * A proxy forwards {@code https://api.example/gw/...} with {@code X-Forwarded-Prefix: /gw}: on Tomcat to
 	 * the context path {@code /ctx} (Spring's {@code ForwardedHeaderFilter} puts the prefix in its place), on
 	 * WebFlux to the root (its {@code ForwardedHeaderTransformer} puts the prefix before the path).
