@@ -14,7 +14,7 @@
 #   SIZES ["10 5000"]       numbers of generated endpoints (each at least 6)
 #   VARIANTS ["N H U"]      N, H, HP, U (see README)
 #   OPERATIONS ["public jwt apikey jwt-var"]
-#   WARMUP [3]              seconds of load per operation after startup, before any measurement
+#   WARMUP [10]             seconds of load per operation after startup, before any measurement
 #   DURATION [10]           seconds of measured load per operation
 #   CONNECTIONS [16]        wrk connections (one wrk thread)
 #   SERVER_CPU [1], LOAD_CPU [0]   the cores of the server and of wrk (and of curl)
@@ -41,7 +41,7 @@ ROUNDS=${ROUNDS:-6}
 SIZES=${SIZES:-"10 5000"}
 VARIANTS=${VARIANTS:-"N H U"}
 OPERATIONS=${OPERATIONS:-"public jwt apikey jwt-var"}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 SERVER_CPU=${SERVER_CPU:-1}
