@@ -77,7 +77,7 @@ final class DispatchHandlerResolver {
 		AttributeOverlayRequest overlay = (request.getDispatcherType() != DispatcherType.REQUEST)
 				? new AttributeOverlayRequest(request) : null;
 		HttpServletRequest lookupRequest = (overlay != null) ? overlay : request;
-		RequestPath path = ServletRequestPathUtils.parseAndCache(lookupRequest);
+		RequestPath path = parsedPath(request, overlay);
 		for (HandlerMapping mapping : mappings.handlerMappings()) {
 			if (mapping instanceof ResolvedDispatchHandlerMapping) {
 				continue;
@@ -95,6 +95,20 @@ final class DispatchHandlerResolver {
 			}
 		}
 		return new Dispatch(request, Kind.NO_HANDLER, null, null, null, null, path);
+	}
+
+	/**
+	 * The parsed path of the dispatch: for a REQUEST dispatch, the one that Spring Security's
+	 * {@code ServletRequestPathFilter} parsed already when it is still the request's (same URI and context
+	 * path), else parsed and cached as the {@code DispatcherServlet} does; a nested dispatch's on the overlay.
+	 */
+	private static RequestPath parsedPath(HttpServletRequest request, AttributeOverlayRequest overlay) {
+		if (overlay == null && request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE) instanceof RequestPath parsed
+				&& parsed.value().equals(request.getRequestURI())
+				&& parsed.contextPath().value().equals(request.getContextPath())) {
+			return parsed;
+		}
+		return ServletRequestPathUtils.parseAndCache((overlay != null) ? overlay : request);
 	}
 
 	private static String pathWithinMapping(AbstractUrlHandlerMapping mapping, Object handler, RequestPath request) {

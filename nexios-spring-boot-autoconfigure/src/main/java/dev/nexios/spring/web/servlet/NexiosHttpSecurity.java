@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -95,9 +96,11 @@ public final class NexiosHttpSecurity {
 				crossSite, context, contextHolder, repository);
 		NexiosProblemResponses problems = new NexiosProblemResponses(contextHolder, resourceMetadata);
 		filter.setProblemResponses(problems);
+		http.setSharedObject(RequestCache.class, new NullRequestCache());
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext.securityContextRepository(repository))
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			// stateless: no saved request, and no RequestCacheAwareFilter asking a null cache on every request
+			.requestCache((cache) -> cache.disable())
 			// stateless: no CSRF token; browser-sent credentials are refused on cross-site requests instead
 			.csrf((csrf) -> csrf.disable())
 			// the CORS configuration of the handler the filter resolved, unless the application has its own source
