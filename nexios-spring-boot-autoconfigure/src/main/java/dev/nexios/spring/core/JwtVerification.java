@@ -1,7 +1,14 @@
 package dev.nexios.spring.core;
 
+import java.security.Key;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -9,6 +16,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.util.Assert;
 
 /**
  * What a scheme's own JWT decoder is built from: exactly one of {@code jwkSetUri}, {@code publicKey}
@@ -40,6 +48,24 @@ public record JwtVerification(Set<SignatureAlgorithm> algorithms, OAuth2TokenVal
 					result.getErrors());
 		}
 		return jwt;
+	}
+
+	/**
+	 * The key selector of a decoder that verifies with {@link #publicKey()}: the key itself for a JWS header
+	 * whose {@code alg} is one of {@link #algorithms()}, no key otherwise, so that Nimbus rejects the token
+	 * (RFC 7515 §4.1.1). The key is handed over as it is, not rebuilt from a JWK for every token; a
+	 * {@code kid} in the header is not matched, the key has none.
+	 * @param <C> the Nimbus security context type of the processor
+	 * @return the selector
+	 * @throws IllegalStateException when there is no public key
+	 */
+	public <C extends SecurityContext> JWSKeySelector<C> publicKeySelector() {
+		Assert.state(this.publicKey != null, "No public key to select");
+		Set<JWSAlgorithm> accepted = this.algorithms.stream()
+			.map((algorithm) -> JWSAlgorithm.parse(algorithm.getName()))
+			.collect(Collectors.toUnmodifiableSet());
+		List<Key> keys = List.of(this.publicKey);
+		return (header, context) -> accepted.contains(header.getAlgorithm()) ? keys : List.of();
 	}
 
 	private static JwtTimestampValidator expirationTimeRequired() {

@@ -1,11 +1,8 @@
 package dev.nexios.spring.web.reactive;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.nexios.spring.core.JwtVerification;
 import dev.nexios.spring.core.SchemeKeyMaterial;
 import dev.nexios.spring.core.SchemeVerifierFactory;
-import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
@@ -117,12 +114,11 @@ final class ReactiveSchemeVerifiers implements SchemeVerifierFactory<ReactiveAut
 			return decoder;
 		}
 		if (jwt.publicKey() != null) {
-			// one RSA key serves every RS* and PS* algorithm, as on the servlet stack
-			JWK key = new RSAKey.Builder(jwt.publicKey()).build();
-			NimbusReactiveJwtDecoder.JwkSourceReactiveJwtDecoderBuilder builder = NimbusReactiveJwtDecoder
-				.withJwkSource((signedJwt) -> Flux.just(key));
-			jwt.algorithms().forEach(builder::jwsAlgorithm);
-			NimbusReactiveJwtDecoder decoder = builder.build();
+			// one RSA key serves every RS* and PS* algorithm listed, as on the servlet stack
+			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(jwt.publicKey())
+				.validateType(false)
+				.jwtProcessorCustomizer((processor) -> processor.setJWSKeySelector(jwt.publicKeySelector()))
+				.build();
 			decoder.setJwtValidator(jwt.validator());
 			return decoder;
 		}

@@ -1,9 +1,5 @@
 package dev.nexios.spring.web.servlet;
 
-import java.util.List;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.nexios.spring.core.JwtVerification;
 import dev.nexios.spring.core.SchemeKeyMaterial;
 import dev.nexios.spring.core.SchemeVerifierFactory;
@@ -111,11 +107,10 @@ final class ServletSchemeVerifiers implements SchemeVerifierFactory<Authenticati
 			return decoder;
 		}
 		if (jwt.publicKey() != null) {
-			// one RSA key serves every RS* and PS* algorithm; the key selector checks the header's alg, and
-			// a kid in the header is not matched against the key, which has none
-			JWK key = new RSAKey.Builder(jwt.publicKey()).build();
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource((selector, context) -> List.of(key))
-				.jwsAlgorithms((set) -> set.addAll(jwt.algorithms()))
+			// one RSA key serves every RS* and PS* algorithm listed; the key selector checks the header's alg
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(jwt.publicKey())
+				.validateType(false)
+				.jwtProcessorCustomizer((processor) -> processor.setJWSKeySelector(jwt.publicKeySelector()))
 				.build();
 			decoder.setJwtValidator(jwt.validator());
 			return decoder;
