@@ -67,30 +67,17 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 
 	@Override
 	public SchemeCredential read(NexiosRequest request) {
-		String key;
-		if (this.in == ApiKeyLocation.HEADER) {
-			// the common case, read without a list of the values
-			if (request.hasSeveral(this.keyName)) {
-				return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "Several API keys were sent"));
-			}
-			key = request.header(this.keyName);
-			if (key == null) {
-				return SchemeCredential.resolved(SchemeOutcome.ABSENT);
-			}
+		List<String> values = values(request);
+		if (values == null) {
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "The API key is malformed"));
 		}
-		else {
-			List<String> values = values(request);
-			if (values == null) {
-				return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "The API key is malformed"));
-			}
-			if (values.isEmpty()) {
-				return SchemeCredential.resolved(SchemeOutcome.ABSENT);
-			}
-			if (values.size() > 1) {
-				return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "Several API keys were sent"));
-			}
-			key = values.get(0);
+		if (values.isEmpty()) {
+			return SchemeCredential.resolved(SchemeOutcome.ABSENT);
 		}
+		if (values.size() > 1) {
+			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "Several API keys were sent"));
+		}
+		String key = values.get(0);
 		if (!isWellFormed(key)) {
 			return SchemeCredential.resolved(SchemeOutcome.invalid("invalid_request", "The API key is malformed"));
 		}
@@ -188,14 +175,13 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	/**
-	 * The values sent for a key in the query string or a cookie; {@code null} when the query string cannot be
-	 * decoded.
+	 * The values sent for the key; {@code null} when the query string cannot be decoded.
 	 */
 	private List<String> values(NexiosRequest request) {
 		List<String> values = new ArrayList<>(1);
 		switch (this.in) {
 			case HEADER -> {
-				// read by read(NexiosRequest) itself
+				return request.headers(this.keyName);
 			}
 			case QUERY -> {
 				String query = request.queryString();
