@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -48,6 +49,7 @@ public class NexiosSecurityMatrixAutoConfiguration {
 	static class ServletMatrixConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		SecurityMatrix nexiosSecurityMatrix(NexiosSecurityModel model, NexiosSecurityProperties properties,
 				NexiosSecuritySchemes schemes, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
@@ -69,6 +71,7 @@ public class NexiosSecurityMatrixAutoConfiguration {
 	static class ReactiveMatrixConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		SecurityMatrix nexiosSecurityMatrix(NexiosSecurityModel model, NexiosSecurityProperties properties,
 				NexiosSecuritySchemes schemes,

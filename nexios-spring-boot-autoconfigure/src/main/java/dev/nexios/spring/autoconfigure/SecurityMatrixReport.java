@@ -17,7 +17,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Logs the {@link SecurityMatrix} once, when the application's singletons are created: one
  * {@code INFO} line with counts, and the full table at {@code DEBUG}
  * ({@code logging.level.dev.nexios.spring.autoconfigure.SecurityMatrixReport=debug}). The matrix holds
- * no secret, so neither does the log.
+ * no secret, so neither does the log. With this logger above {@code INFO} nothing is written and the
+ * matrix, a lazy bean, is not built at startup (the actuator endpoint builds it on its first request).
  */
 final class SecurityMatrixReport implements SmartInitializingSingleton {
 
@@ -31,6 +32,10 @@ final class SecurityMatrixReport implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (!logger.isInfoEnabled()) {
+			// the matrix is built on first use: not for a log line that is not written
+			return;
+		}
 		SecurityMatrix matrix = this.matrix.getIfAvailable();
 		if (matrix == null) {
 			return;

@@ -157,6 +157,29 @@ class NexiosSecurityMatrixAutoConfigurationTest {
 			.doesNotContain("matrix-client-secret-value");
 	}
 
+	@Test
+	void buildsTheMatrixOnlyWhenTheSummaryIsLoggedOrTheMatrixAsked(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		String logger = SecurityMatrixReport.class.getName();
+		logging.setLogLevel(logger, LogLevel.WARN);
+		try {
+			this.runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().containsSingleton("nexiosSecurityMatrix")).as("built at startup")
+					.isFalse();
+				assertThat(context.getBean(SecurityMatrix.class).operations()).hasSize(5);
+				assertThat(context.getBeanFactory().containsSingleton("nexiosSecurityMatrix")).isTrue();
+			});
+		}
+		finally {
+			logging.setLogLevel(logger, null);
+		}
+		assertThat(output.getAll()).doesNotContain("Nexios security matrix");
+		this.runner.run((context) -> assertThat(context.getBeanFactory().containsSingleton("nexiosSecurityMatrix"))
+			.as("built for the INFO line")
+			.isTrue());
+	}
+
 	private static Map<String, SecurityMatrix.Operation> operations(SecurityMatrix matrix) {
 		return matrix.operations()
 			.stream()
