@@ -8,6 +8,8 @@
 #   QUICK=1 nexios-benchmarks/e2e/run.sh      # a smoke test: one round, 1 s warm-up and 3 s per operation
 #   PAIRED=1 nexios-benchmarks/e2e/run.sh     # all variants of a size started side by side, measured in
 #                                             # short alternating runs (the ratios on a noisy machine)
+#   CONCURRENT=1 nexios-benchmarks/e2e/run.sh # all variants of a size loaded at the same time on the same
+#                                             # core: requests per CPU-second, the ratios on a drifting machine
 #
 # Settings (environment variables, defaults in brackets):
 #   ROUNDS [6]              interleaved rounds; each round starts every size x variant once
@@ -25,6 +27,12 @@
 #   PAIRED [0]              1: per size, start every variant once (one after the other, each on SERVER_CPU,
 #                           the others idle), then ROUNDS passes of DURATION-second runs, variant after
 #                           variant for each operation: a ratio compares runs seconds apart
+#   CONCURRENT [0]          1: as PAIRED, but in each pass every variant is loaded at the same time (one wrk
+#                           each, all on LOAD_CPU; the servers share SERVER_CPU), so that a slow period of
+#                           the machine slows every side of a ratio alike; compare requests per CPU-second
+#   STARTS [0]              with PAIRED or CONCURRENT: first start and stop every variant of a size STARTS
+#                           times, alone, in alternating order, for startup times without load (rounds
+#                           numbered from 2 in runs.csv; round 1 is the start the load passes use)
 #   OUT [nexios-benchmarks/target/e2e/<date>]   where load.csv, runs.csv, summary.md and the logs go
 set -euo pipefail
 
@@ -74,7 +82,7 @@ token=$(cat "$keys/token")
 
 load_csv="$OUT/load.csv"
 runs_csv="$OUT/runs.csv"
-echo "round,size,variant,operation,requests_per_s,latency_p50_ms,latency_p99_ms,non_2xx,socket_errors" > "$load_csv"
+echo "round,size,variant,operation,requests_per_s,latency_p50_ms,latency_p99_ms,non_2xx,socket_errors,cpu_ms,mode" > "$load_csv"
 echo "round,size,variant,startup_ms,started_log_s,rss_kb,loadavg_1m" > "$runs_csv"
 cat > "$OUT/settings.txt" <<SETTINGS
 date=$(date -Is)
@@ -83,7 +91,7 @@ java=$(java -version 2>&1 | head -1)
 wrk=$(wrk --version 2>&1 | head -1 || true)
 ROUNDS=$ROUNDS SIZES="$SIZES" VARIANTS="$VARIANTS" OPERATIONS="$OPERATIONS"
 WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS SERVER_CPU=$SERVER_CPU LOAD_CPU=$LOAD_CPU
-JAVA_OPTS="$JAVA_OPTS"
+JAVA_OPTS="$JAVA_OPTS" PAIRED=${PAIRED:-0} CONCURRENT=${CONCURRENT:-0} STARTS=${STARTS:-0}
 SETTINGS
 
 server_pid=
@@ -162,19 +170,26 @@ check() { # variant size
 	done
 }
 
-# Runs wrk; prints requests/s, p50 ms, p99 ms, non-2xx, socket errors (CSV).
-load() { # seconds url header log
-	local args=(-t1 "-c$CONNECTIONS" "-d$1s" --latency)
+# CPU time (user + system, all threads) that a process has used, in ms.
+cpu_ms() { # pid
+	awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
+}
+
+# Runs wrk; prints requests/s, p50 ms, p99 ms, non-2xx, socket errors, the server's CPU ms (CSV).
+load() { # seconds url header log server-pid
+	local args=(-t1 "-c$CONNECTIONS" "-d$1s" --latency) cpu0
 	[[ -n "$3" ]] && args+=(-H "$3")
+	cpu0=$(cpu_ms "$5")
 	taskset -c "$LOAD_CPU" wrk "${args[@]}" "$2" > "$4"
-	awk '
+	echo -n "$(( $(cpu_ms "$5") - cpu0 ))" > "$4.cpu"
+	awk -v cpu="$(cat "$4.cpu")" '
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
 		/Requests\/sec:/ { rps = $2 }
 		/^ +50%/ { p50 = ms($2) }
 		/^ +99%/ { p99 = ms($2) }
 		/Non-2xx or 3xx responses:/ { non2xx = $5 }
 		/Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
-		END { printf "%s,%.3f,%.3f,%d,%d\n", rps, p50, p99, non2xx, errors }
+		END { printf "%s,%.3f,%.3f,%d,%d,%d\n", rps, p50, p99, non2xx, errors, cpu }
 	' "$4"
 }
 
@@ -213,8 +228,21 @@ started=$(date +%s)
 variants=($VARIANTS)
 sizes=($SIZES)
 base_port=$PORT
-if [[ "${PAIRED:-0}" == 1 ]]; then
+mode=sequential
+[[ "${PAIRED:-0}" == 1 ]] && mode=paired
+[[ "${CONCURRENT:-0}" == 1 ]] && mode=concurrent
+if [[ "$mode" != sequential ]]; then
 	for size in "${sizes[@]}"; do
+		for ((start = 1; start <= ${STARTS:-0}; start++)); do
+			for variant in $(rotate $((start - 1)) "${variants[@]}"); do
+				loadavg=$(cut -d' ' -f1 /proc/loadavg)
+				echo "[$(date +%T)] $size endpoints, start $start/$STARTS of variant $variant (load average $loadavg)"
+				start_server "$variant" "$size" "$OUT/logs/start$start-$size-$variant.log"
+				# no RSS: the RSS column is the one after load
+				echo "$((start + 1)),$size,$variant,$startup_ms,$started_log,,$loadavg" >> "$runs_csv"
+				stop_server
+			done
+		done
 		declare -A port_of=() pid_of=()
 		i=0
 		for variant in "${variants[@]}"; do
@@ -229,16 +257,31 @@ if [[ "${PAIRED:-0}" == 1 ]]; then
 			echo "1,$size,$variant,$startup_ms,$started_log,0,$loadavg" >> "$runs_csv.tmp"
 			for op in $OPERATIONS; do
 				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
-					"$OUT/logs/paired-$size-$variant-$op-warmup.txt" > /dev/null
+					"$OUT/logs/paired-$size-$variant-$op-warmup.txt" "${pid_of[$variant]}" > /dev/null
 			done
 		done
 		for ((round = 1; round <= ROUNDS; round++)); do
 			echo "[$(date +%T)] $size endpoints, pass $round/$ROUNDS"
 			for op in $OPERATIONS; do
+				if [[ "$mode" == concurrent ]]; then
+					# every variant at the same time, each with its own wrk
+					load_pids=()
+					for variant in "${variants[@]}"; do
+						load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
+							"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}" \
+							> "$OUT/logs/r$round-$size-$variant-$op.csv" &
+						load_pids+=("$!")
+					done
+					wait "${load_pids[@]}"
+					for variant in "${variants[@]}"; do
+						echo "$round,$size,$variant,$op,$(cat "$OUT/logs/r$round-$size-$variant-$op.csv"),$mode" >> "$load_csv"
+					done
+					continue
+				fi
 				for variant in $(rotate $((round - 1)) "${variants[@]}"); do
 					result=$(load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
-						"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt")
-					echo "$round,$size,$variant,$op,$result" >> "$load_csv"
+						"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}")
+					echo "$round,$size,$variant,$op,$result,$mode" >> "$load_csv"
 				done
 			done
 		done
@@ -263,12 +306,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
 			start_server "$variant" "$size" "$log"
 			for op in $OPERATIONS; do
 				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
-					"$OUT/logs/$run-$op-warmup.txt" > /dev/null
+					"$OUT/logs/$run-$op-warmup.txt" "$server_pid" > /dev/null
 			done
 			for op in $OPERATIONS; do
 				result=$(load "$DURATION" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
-					"$OUT/logs/$run-$op.txt")
-				echo "$round,$size,$variant,$op,$result" >> "$load_csv"
+					"$OUT/logs/$run-$op.txt" "$server_pid")
+				echo "$round,$size,$variant,$op,$result,$mode" >> "$load_csv"
 				echo "    $op: $(cut -d, -f1 <<< "$result") req/s"
 			done
 			rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status")

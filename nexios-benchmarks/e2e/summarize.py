@@ -3,7 +3,9 @@
 
 Ratios are computed within each round (both variants started in the same round, a few minutes apart),
 then summarized as median (min-max) over the rounds, so that a slow period of a shared machine moves
-both sides of a ratio.
+both sides of a ratio. Where the server's CPU time was recorded (cpu_ms), a second table gives the
+requests per CPU-second of the server, the measure of a CONCURRENT=1 run (every variant loaded at the same
+time on the same core, so that throughput is shared and only the cost of a request tells the variants apart).
 
 Usage: summarize.py <output directory of run.sh>
 """
@@ -34,13 +36,33 @@ def spread(values, digits=2):
     return f"{median:.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
 
+def settings(directory):
+    """The NAME=value lines of settings.txt (a run's settings), by name."""
+    values = {}
+    path = directory / "settings.txt"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            for word in line.split():
+                if "=" in word:
+                    name, _, value = word.partition("=")
+                    values[name] = value.strip('"')
+    return values
+
+
 def main(directory):
     directory = Path(directory)
     load = read(directory / "load.csv")
     runs = read(directory / "runs.csv")
     rps = {}  # (round, size, variant, operation) -> req/s
+    per_cpu = {}  # (round, size, variant, operation) -> requests per CPU-second of the server
+    duration = settings(directory).get("DURATION")
+    modes = sorted({row.get("mode") or "sequential" for row in load})
     for row in load:
-        rps[(row["round"], int(row["size"]), row["variant"], row["operation"])] = float(row["requests_per_s"])
+        key = (row["round"], int(row["size"]), row["variant"], row["operation"])
+        rps[key] = float(row["requests_per_s"])
+        cpu_ms = int(row.get("cpu_ms") or 0)
+        if cpu_ms > 0 and duration:
+            per_cpu[key] = rps[key] * float(duration) / (cpu_ms / 1000)
     rounds = sorted({k[0] for k in rps}, key=int)
     sizes = sorted({k[1] for k in rps})
     variants = ordered({k[2] for k in rps}, ["N", "H", "HP", "U"])
@@ -59,6 +81,12 @@ def main(directory):
         return values
 
     out = []
+    out.append(f"Mode: {', '.join(modes)}.")
+    out.append("")
+    if "concurrent" in modes:
+        out.append("In a concurrent run the variants share one core, so their req/s depend on how the scheduler "
+                   "shared it: read the requests per CPU-second below.")
+        out.append("")
     out.append(f"Rounds: {len(rounds)}. Throughput: median req/s over the rounds. Ratios: computed within each "
                "round, median (min–max) over the rounds.")
     out.append("")
@@ -80,9 +108,34 @@ def main(directory):
             out.append("| " + " | ".join(cells) + " |")
     out.append("")
 
+    if per_cpu:
+        out.append("Requests per CPU-second of the server (its user + system time during the run, all threads), "
+                   "median over the rounds; ratios within each round, median (min–max).")
+        out.append("")
+        header = ["endpoints", "operation"] + [f"{v} req/CPU-s" for v in variants]
+        if REFERENCE in variants:
+            header += [f"{REFERENCE}/{v}" for v in others]
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "|".join(["---:", "---"] + ["---:"] * (len(header) - 2)) + "|")
+        for size in sizes:
+            for op in operations:
+                cells = [f"{size:,}", f"`{op}`"]
+                for v in variants:
+                    values = [per_cpu[(r, size, v, op)] for r in rounds if (r, size, v, op) in per_cpu]
+                    cells.append(f"{statistics.median(values):,.0f}" if values else "—")
+                if REFERENCE in variants:
+                    for v in others:
+                        cells.append(spread(ratios(lambda r: per_cpu.get((r, size, REFERENCE, op)),
+                                                   lambda r: per_cpu.get((r, size, v, op)))))
+                out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
-        out.append(f"Scaling: req/s at {large:,} endpoints ÷ req/s at {small:,}, within each round, "
+        # requests per CPU-second where recorded for every measurement (a concurrent run's only measure)
+        scaled = per_cpu if per_cpu and len(per_cpu) == len(rps) else rps
+        unit = "requests per CPU-second" if scaled is per_cpu else "req/s"
+        out.append(f"Scaling: {unit} at {large:,} endpoints ÷ {unit} at {small:,}, within each round, "
                    "median (min–max).")
         out.append("")
         header = ["operation"] + [f"{v}({large})/{v}({small})" for v in variants]
@@ -91,8 +144,8 @@ def main(directory):
         for op in operations:
             cells = [f"`{op}`"]
             for v in variants:
-                cells.append(spread(ratios(lambda r: rps.get((r, large, v, op)),
-                                           lambda r: rps.get((r, small, v, op))), 3))
+                cells.append(spread(ratios(lambda r: scaled.get((r, large, v, op)),
+                                           lambda r: scaled.get((r, small, v, op))), 3))
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
 
