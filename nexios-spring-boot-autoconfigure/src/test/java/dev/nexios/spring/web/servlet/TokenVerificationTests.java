@@ -1,7 +1,6 @@
 package dev.nexios.spring.web.servlet;
 
-import dev.nexios.spring.core.NexiosAuthentication;
-
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -10,19 +9,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.nexios.spring.annotation.NexiosPublic;
 import dev.nexios.spring.annotation.NexiosSecured;
+import dev.nexios.spring.core.NexiosAuthentication;
 import dev.nexios.spring.model.InvalidSecurityDeclarationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +65,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-
 /**
  * Token verification over real HTTP, with real RS256/RS512/PS256-signed tokens: {@code exp} is required
  * (RFC 9068 §2.2) unless a scheme relaxes it, {@code typ: at+jwt} (RFC 9068 §2.1) is accepted by Spring
@@ -224,6 +232,60 @@ class TokenVerificationTests {
 		String forged = TestTokens.sign(TestTokens.OTHER_KEY, new JWSHeader.Builder(JWSAlgorithm.RS512).build(),
 				TestTokens.partnerClaims().build());
 		assertInvalidToken(get("/key-only", "Bearer " + forged), forged);
+	}
+
+	@Test
+	void unsecuredConfusedAndEmbeddedKeyTokensAreRefusedByAPublicKeyScheme() throws Exception {
+		byte[] pem;
+		try (InputStream in = TokenVerificationTests.class.getClassLoader()
+			.getResourceAsStream("enforcement/partner-public.pem")) {
+			pem = in.readAllBytes();
+		}
+		RSAPublicKey publicKey = RsaKeyConverters.x509().convert(new ByteArrayInputStream(pem));
+		List<String> tokens = new ArrayList<>();
+		// alg: none
+		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+		String claims = TestTokens.partnerClaims().build().toString();
+		tokens.add(b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".");
+		tokens.add(b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+				+ b64.encodeToString("x".getBytes(StandardCharsets.UTF_8)));
+		// HS256/HS512 with the public key's bytes as the HMAC secret (key confusion)
+		for (byte[] secret : new byte[][] { pem, publicKey.getEncoded() }) {
+			for (JWSAlgorithm hs : new JWSAlgorithm[] { JWSAlgorithm.HS256, JWSAlgorithm.HS512 }) {
+				SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(hs).build(),
+						TestTokens.partnerClaims().build());
+				jwt.sign(new MACSigner(secret));
+				tokens.add(jwt.serialize());
+			}
+		}
+		// the attacker's own key embedded in the header (jwk), RS256
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair attacker = generator.generateKeyPair();
+		SignedJWT embedded = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+			.jwk(new RSAKey.Builder((RSAPublicKey) attacker.getPublic()).build())
+			.build(), TestTokens.partnerClaims().build());
+		embedded.sign(new RSASSASigner(attacker.getPrivate()));
+		tokens.add(embedded.serialize());
+		// listed algorithm, but a refused typ; an unlisted RSA algorithm
+		tokens.add(partnerToken(JWSAlgorithm.RS256, new JOSEObjectType("secevent+jwt"), (c) -> { }));
+		tokens.add(partnerToken(JWSAlgorithm.PS512, null, (c) -> { }));
+		tokens.add(partnerToken(JWSAlgorithm.RS256, null, (c) -> c.expirationTime(
+				Date.from(Instant.now().minusSeconds(3600)))));
+		for (String path : new String[] { "/key-only", "/partner", "/typed" }) {
+			for (String token : tokens) {
+				HttpResponse<String> response = get(path, "Bearer " + token);
+				assertThat(response.statusCode()).as("%s %s", path, token).isEqualTo(401);
+				assertThat(response.body()).isNotEqualTo(path.substring(1));
+			}
+		}
+		// the default algorithm list (RS256 only) of /partner refuses RS512
+		String rs512 = partnerToken(JWSAlgorithm.RS512, null, (c) -> { });
+		assertInvalidToken(get("/partner", "Bearer " + rs512), rs512);
+		assertThat(get("/partner", "Bearer " + partnerToken(JWSAlgorithm.RS256, null, (c) -> { })).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
