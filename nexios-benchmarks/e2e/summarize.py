@@ -69,9 +69,6 @@ def main(directory):
     operations = ordered({k[3] for k in rps}, ["public", "jwt", "apikey", "jwt-var"])
     others = [v for v in variants if v != REFERENCE]
 
-    def per_round(size, variant, operation):
-        return [rps[(r, size, variant, operation)] for r in rounds if (r, size, variant, operation) in rps]
-
     def ratios(numerator, denominator):
         values = []
         for r in rounds:
@@ -90,29 +87,9 @@ def main(directory):
     out.append(f"Rounds: {len(rounds)}. Throughput: median req/s over the rounds. Ratios: computed within each "
                "round, median (min–max) over the rounds.")
     out.append("")
-    header = ["endpoints", "operation"] + [f"{v} req/s" for v in variants]
-    if REFERENCE in variants:
-        header += [f"{REFERENCE}/{v}" for v in others]
-    out.append("| " + " | ".join(header) + " |")
-    out.append("|" + "|".join(["---:", "---"] + ["---:"] * (len(header) - 2)) + "|")
-    for size in sizes:
-        for op in operations:
-            cells = [f"{size:,}", f"`{op}`"]
-            for v in variants:
-                values = per_round(size, v, op)
-                cells.append(f"{statistics.median(values):,.0f}" if values else "—")
-            if REFERENCE in variants:
-                for v in others:
-                    cells.append(spread(ratios(lambda r: rps.get((r, size, REFERENCE, op)),
-                                               lambda r: rps.get((r, size, v, op)))))
-            out.append("| " + " | ".join(cells) + " |")
-    out.append("")
-
-    if per_cpu:
-        out.append("Requests per CPU-second of the server (its user + system time during the run, all threads), "
-                   "median over the rounds; ratios within each round, median (min–max).")
-        out.append("")
-        header = ["endpoints", "operation"] + [f"{v} req/CPU-s" for v in variants]
+    def table(measure, unit):
+        """Per size and operation: the median of each variant over the rounds, then the ratios within rounds."""
+        header = ["endpoints", "operation"] + [f"{v} {unit}" for v in variants]
         if REFERENCE in variants:
             header += [f"{REFERENCE}/{v}" for v in others]
         out.append("| " + " | ".join(header) + " |")
@@ -121,14 +98,22 @@ def main(directory):
             for op in operations:
                 cells = [f"{size:,}", f"`{op}`"]
                 for v in variants:
-                    values = [per_cpu[(r, size, v, op)] for r in rounds if (r, size, v, op) in per_cpu]
+                    values = [measure[(r, size, v, op)] for r in rounds if (r, size, v, op) in measure]
                     cells.append(f"{statistics.median(values):,.0f}" if values else "—")
                 if REFERENCE in variants:
                     for v in others:
-                        cells.append(spread(ratios(lambda r: per_cpu.get((r, size, REFERENCE, op)),
-                                                   lambda r: per_cpu.get((r, size, v, op)))))
+                        cells.append(spread(ratios(lambda r: measure.get((r, size, REFERENCE, op)),
+                                                   lambda r: measure.get((r, size, v, op)))))
                 out.append("| " + " | ".join(cells) + " |")
         out.append("")
+
+    table(rps, "req/s")
+
+    if per_cpu:
+        out.append("Requests per CPU-second of the server (its user + system time during the run, all threads), "
+                   "median over the rounds; ratios within each round, median (min–max).")
+        out.append("")
+        table(per_cpu, "req/CPU-s")
 
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]

@@ -45,21 +45,17 @@ class DispatchIntegrityTests {
 		return new ServerHttp(this.port).get(path, headers);
 	}
 
-	private static String bearer(String scope) {
-		return "Bearer " + TestTokens.issuerToken("alice", scope);
-	}
-
 	@Test
 	void aPathRewrittenAfterTheDecisionIsRefused(CapturedOutput output) {
 		// decided on /admin/ (no handler: the default requirements, which the token meets), dispatched as /admin
-		HttpResponse<String> rewritten = get("/admin/", HttpHeaders.AUTHORIZATION, bearer("read"));
+		HttpResponse<String> rewritten = get("/admin/", HttpHeaders.AUTHORIZATION, TestTokens.bearer("read"));
 		assertThat(rewritten.statusCode()).isEqualTo(403);
 		assertThat(rewritten.body()).doesNotContain("admin-body");
 		assertThat(get("/admin/").statusCode()).isEqualTo(401);
 		assertThat(get("/public/").statusCode()).isIn(401, 403);
 		// what is not rewritten is decided and served as before
-		assertThat(get("/admin", HttpHeaders.AUTHORIZATION, bearer("read")).statusCode()).isEqualTo(403);
-		assertThat(get("/admin", HttpHeaders.AUTHORIZATION, bearer("admin")).body()).isEqualTo("admin-body");
+		assertThat(get("/admin", HttpHeaders.AUTHORIZATION, TestTokens.bearer("read")).statusCode()).isEqualTo(403);
+		assertThat(get("/admin", HttpHeaders.AUTHORIZATION, TestTokens.bearer("admin")).body()).isEqualTo("admin-body");
 		assertThat(get("/public").body()).isEqualTo("public-body");
 		assertThat(output.getOut()).containsOnlyOnce("Refused a REQUEST dispatch that the security filter did not "
 				+ "decide");
@@ -69,7 +65,7 @@ class DispatchIntegrityTests {
 	void aResourceHandlerOfItsOwnUnderSwaggerUiIsClosed() {
 		assertThat(get("/swagger-ui/private/secret.txt").statusCode()).isEqualTo(401);
 		assertThat(get("/files/secret.txt").statusCode()).isEqualTo(401);
-		HttpResponse<String> authenticated = get("/files/secret.txt", HttpHeaders.AUTHORIZATION, bearer("read"));
+		HttpResponse<String> authenticated = get("/files/secret.txt", HttpHeaders.AUTHORIZATION, TestTokens.bearer("read"));
 		assertThat(authenticated.statusCode()).isEqualTo(200);
 		assertThat(authenticated.body()).isEqualTo("private-docs-body\n");
 	}

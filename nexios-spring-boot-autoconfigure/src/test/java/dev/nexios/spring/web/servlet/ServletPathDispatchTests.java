@@ -39,15 +39,12 @@ class ServletPathDispatchTests {
 		return new ServerHttp(this.port).get(path, headers);
 	}
 
-	private static String bearer(String scope) {
-		return "Bearer " + TestTokens.issuerToken("alice", scope);
-	}
-
 	@Test
 	void theSecuredRouteUnderTheServletPathIsDecidedAsItRuns() {
 		assertThat(get("/api/admin").statusCode()).isEqualTo(401);
-		assertThat(get("/api/admin", HttpHeaders.AUTHORIZATION, bearer("read")).statusCode()).isEqualTo(403);
-		assertThat(get("/api/admin", HttpHeaders.AUTHORIZATION, bearer("admin")).body()).isEqualTo("admin-body");
+		assertThat(get("/api/admin", HttpHeaders.AUTHORIZATION, TestTokens.bearer("read")).statusCode()).isEqualTo(403);
+		assertThat(get("/api/admin", HttpHeaders.AUTHORIZATION, TestTokens.bearer("admin")).body())
+			.isEqualTo("admin-body");
 		assertThat(get("/api/public").body()).isEqualTo("public-body");
 		assertThat(get("/api/public-alias").body()).isEqualTo("public-alias-body");
 	}
@@ -57,9 +54,10 @@ class ServletPathDispatchTests {
 		for (String path : List.of("/api/admin", "/api/%61dmin", "/api/admin;x=y", "/api;x=y/admin", "/api//admin",
 				"/api/./admin", "/api/public/../admin", "/api/public/%2e%2e/admin", "/api/admin/", "/api/ADMIN",
 				"/api/admin%3Bx", "/api/%2Fadmin", "/admin", "/api/api/admin", "//api/admin", "/x/../api/admin")) {
-			for (String[] headers : List.of(new String[0], new String[] { HttpHeaders.AUTHORIZATION, bearer("read") },
+			for (String[] headers : List.of(new String[0],
+					new String[] { HttpHeaders.AUTHORIZATION, TestTokens.bearer("read") },
 					new String[] { "X-Forwarded-Prefix", "/api" },
-					new String[] { "X-Forwarded-Prefix", "/public", HttpHeaders.AUTHORIZATION, bearer("read") })) {
+					new String[] { "X-Forwarded-Prefix", "/public", HttpHeaders.AUTHORIZATION, TestTokens.bearer("read") })) {
 				HttpResponse<String> response = get(path, headers);
 				assertThat(response.body()).as("%s %s -> %s", path, List.of(headers), response.statusCode())
 					.doesNotContain("admin-body");

@@ -56,6 +56,13 @@ public final class TestTokens {
 		return claims;
 	}
 
+	/**
+	 * An {@code Authorization} header value with a valid issuer token of {@code alice} holding a scope.
+	 */
+	static String bearer(String scope) {
+		return "Bearer " + issuerToken("alice", scope);
+	}
+
 	static String issuerToken(Consumer<JWTClaimsSet.Builder> customizer) {
 		JWTClaimsSet.Builder claims = issuerClaims("alice", null);
 		customizer.accept(claims);
