@@ -115,7 +115,7 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 			}
 		}
 		if (match != null) {
-			return authenticated(new ApiKeyPrincipal(match.principal(), match.scopes()));
+			return UsernamePasswordAuthenticationToken.authenticated(match.principal(), null, match.authorities());
 		}
 		for (ApiKeyAuthenticator authenticator : this.authenticators) {
 			ApiKeyPrincipal principal;
@@ -167,11 +167,16 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	private static Authentication authenticated(ApiKeyPrincipal principal) {
-		List<SimpleGrantedAuthority> authorities = principal.scopes()
-			.stream()
-			.map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope))
-			.toList();
-		return UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, authorities);
+		return UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, scopeAuthorities(principal.scopes()));
+	}
+
+	/**
+	 * One {@code SCOPE_<scope>} authority per scope, as Spring Security's resource server grants a token's scopes.
+	 */
+	private static List<GrantedAuthority> scopeAuthorities(Set<String> scopes) {
+		List<GrantedAuthority> authorities = new ArrayList<>(scopes.size());
+		scopes.forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+		return List.copyOf(authorities);
 	}
 
 	/**
@@ -255,13 +260,23 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	 *
 	 * @param sha256 the SHA-256 digest of the key (32 bytes)
 	 * @param principal the principal name
-	 * @param scopes the scopes the key grants
+	 * @param authorities the key's scopes as {@code SCOPE_<scope>} authorities, built once
 	 */
-	record ConfiguredKey(byte[] sha256, String principal, Set<String> scopes) {
+	record ConfiguredKey(byte[] sha256, String principal, List<GrantedAuthority> authorities) {
 
 		ConfiguredKey {
 			sha256 = sha256.clone();
-			scopes = Set.copyOf(scopes);
+			authorities = List.copyOf(authorities);
+		}
+
+		/**
+		 * A key that grants scopes.
+		 * @param sha256 the SHA-256 digest of the key (32 bytes)
+		 * @param principal the principal name
+		 * @param scopes the scopes the key grants, in order
+		 */
+		ConfiguredKey(byte[] sha256, String principal, Set<String> scopes) {
+			this(sha256, principal, scopeAuthorities(scopes));
 		}
 
 	}

@@ -77,7 +77,12 @@ public record CompiledOperation(boolean isPublic, boolean optional, List<Alterna
 		 * @return {@code true} when cross-site request forgery could satisfy it
 		 */
 		public boolean sentByBrowser() {
-			return this.schemes.keySet().stream().anyMatch(SchemeAuthenticator::isSentByBrowser);
+			for (SchemeAuthenticator scheme : this.schemes.keySet()) {
+				if (scheme.isSentByBrowser()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

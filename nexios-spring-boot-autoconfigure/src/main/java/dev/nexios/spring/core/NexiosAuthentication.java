@@ -1,6 +1,7 @@
 package dev.nexios.spring.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,14 +52,20 @@ public final class NexiosAuthentication extends AbstractAuthenticationToken {
 		if (authentications.isEmpty()) {
 			throw new IllegalArgumentException("At least one scheme must have authenticated the request");
 		}
-		this.authentications = Collections.unmodifiableMap(new LinkedHashMap<>(authentications));
-		this.scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+		// most requests are satisfied by one scheme: no copies beyond what is kept
+		this.authentications = (authentications.size() == 1) ? Map.copyOf(authentications)
+				: Collections.unmodifiableMap(new LinkedHashMap<>(authentications));
+		this.scopes = scopes.isEmpty() ? Collections.emptySortedSet()
+				: Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
 		this.primary = this.authentications.values().iterator().next();
 		setDetails(this.primary.getDetails());
 		setAuthenticated(true);
 	}
 
-	private static List<GrantedAuthority> authorities(Map<String, Authentication> authentications) {
+	private static Collection<? extends GrantedAuthority> authorities(Map<String, Authentication> authentications) {
+		if (authentications.size() == 1) {
+			return authentications.values().iterator().next().getAuthorities();
+		}
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>();
 		authentications.values().forEach((authentication) -> authorities.addAll(authentication.getAuthorities()));
 		return new ArrayList<>(authorities);
