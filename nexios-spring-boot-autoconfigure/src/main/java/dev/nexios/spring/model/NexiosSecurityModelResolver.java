@@ -8,13 +8,13 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -88,7 +88,7 @@ public final class NexiosSecurityModelResolver {
 			.toList();
 		List<SecurityRequirement> operationDefault = defaults.publicByDefault() ? List.of() : defaultRequirements;
 		Map<NexiosSecurityModel.HandlerKey, OperationSecurity> operations = new LinkedHashMap<>();
-		Map<String, Map<List<SecurityRequirement>, Set<String>>> servedBy = new TreeMap<>();
+		Map<String, Map<List<SecurityRequirement>, Set<String>>> servedBy = new HashMap<>();
 		Set<String> undeclared = new TreeSet<>();
 		for (HandlerMethod handlerMethod : handlerMethods) {
 			Method method = handlerMethod.getMethod();
@@ -107,17 +107,18 @@ public final class NexiosSecurityModelResolver {
 					.add(where);
 			}
 		}
-		servedBy.forEach((operation, securities) -> {
-			if (securities.size() > 1) {
-				problems.add(operation + " is served by handler methods with different security ("
-						+ String.join("; ", securities.entrySet().stream()
-							.map((entry) -> String.join(", ", entry.getValue()) + ": " + describe(entry.getKey()))
-							.sorted()
-							.toList())
-						+ "); its OpenAPI operation has one security, so give them the same requirements or "
-						+ "different paths");
-			}
-		});
+		// sorted only where there is something to report (thousands of operations otherwise)
+		servedBy.entrySet()
+			.stream()
+			.filter((served) -> served.getValue().size() > 1)
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((served) -> problems.add(served.getKey() + " is served by handler methods with different "
+					+ "security (" + String.join("; ", served.getValue().entrySet().stream()
+						.map((entry) -> String.join(", ", entry.getValue()) + ": " + describe(entry.getKey()))
+						.sorted()
+						.toList())
+					+ "); its OpenAPI operation has one security, so give them the same requirements or "
+					+ "different paths"));
 		if (uncovered.isEmpty()) {
 			problems.add(defaults.defaultRequirementsSource() + (configured.isEmpty()
 					? " is not set and no scheme '" + DEFAULT_SCHEME + "' is declared" : " names no scheme")
