@@ -30,9 +30,16 @@
 #   CONCURRENT [0]          1: as PAIRED, but in each pass every variant is loaded at the same time (one wrk
 #                           each, all on LOAD_CPU; the servers share SERVER_CPU), so that a slow period of
 #                           the machine slows every side of a ratio alike; compare requests per CPU-second
+#   FORKS [1]               with PAIRED or CONCURRENT: start every variant of a size this many times, each
+#                           time warmed up and measured in ROUNDS passes (passes numbered on across forks):
+#                           each JVM compiles the hot code its own way, and at 5,000 endpoints a pattern
+#                           lookup runs at very different speeds from one JVM to the next
 #   STARTS [0]              with PAIRED or CONCURRENT: first start and stop every variant of a size STARTS
 #                           times, alone, in alternating order, for startup times without load (rounds
-#                           numbered from 2 in runs.csv; round 1 is the start the load passes use)
+#                           numbered from FORKS + 1 in runs.csv; rounds 1 to FORKS are the starts the load
+#                           passes use)
+#   START_CPUS [SERVER_CPU] the cores of the STARTS startups, e.g. 0,1: with one core the JIT compiler
+#                           and the GC take turns with the application's main thread
 #   OUT [nexios-benchmarks/target/e2e/<date>]   where load.csv, runs.csv, summary.md and the logs go
 set -euo pipefail
 
@@ -58,6 +65,8 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 PORT=${PORT:-18080}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
 SKIP_BUILD=${SKIP_BUILD:-0}
+FORKS=${FORKS:-1}
+START_CPUS=${START_CPUS:-$SERVER_CPU}
 MVN_FLAGS=${MVN_FLAGS:-}
 OUT=${OUT:-$module/target/e2e/$(date +%Y%m%d-%H%M%S)}
 
@@ -91,7 +100,7 @@ java=$(java -version 2>&1 | head -1)
 wrk=$(wrk --version 2>&1 | head -1 || true)
 ROUNDS=$ROUNDS SIZES="$SIZES" VARIANTS="$VARIANTS" OPERATIONS="$OPERATIONS"
 WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS SERVER_CPU=$SERVER_CPU LOAD_CPU=$LOAD_CPU
-JAVA_OPTS="$JAVA_OPTS" PAIRED=${PAIRED:-0} CONCURRENT=${CONCURRENT:-0} STARTS=${STARTS:-0}
+JAVA_OPTS="$JAVA_OPTS" PAIRED=${PAIRED:-0} CONCURRENT=${CONCURRENT:-0} FORKS=$FORKS STARTS=${STARTS:-0} START_CPUS=$START_CPUS
 SETTINGS
 
 server_pid=
@@ -201,11 +210,11 @@ rotate() { # n words...: the words rotated left by n
 
 # Starts a variant on $PORT, waits for its first 200 and checks its rules; sets server_pid, startup_ms,
 # started_log.
-start_server() { # variant size log
-	local variant=$1 size=$2 log=$3 t0 probe
+start_server() { # variant size log [cpus]
+	local variant=$1 size=$2 log=$3 cpus=${4:-$SERVER_CPU} t0 probe
 	t0=$(date +%s%N)
 	# shellcheck disable=SC2086
-	taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --bench.variant="$variant" \
+	taskset -c "$cpus" java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --bench.variant="$variant" \
 		--bench.endpoints="$size" --bench.keys="$keys" > "$log" 2>&1 &
 	server_pid=$!
 	probe="http://127.0.0.1:$PORT$(path_of public "$size")"
@@ -237,62 +246,65 @@ if [[ "$mode" != sequential ]]; then
 			for variant in $(rotate $((start - 1)) "${variants[@]}"); do
 				loadavg=$(cut -d' ' -f1 /proc/loadavg)
 				echo "[$(date +%T)] $size endpoints, start $start/$STARTS of variant $variant (load average $loadavg)"
-				start_server "$variant" "$size" "$OUT/logs/start$start-$size-$variant.log"
+				start_server "$variant" "$size" "$OUT/logs/start$start-$size-$variant.log" "$START_CPUS"
 				# no RSS: the RSS column is the one after load
-				echo "$((start + 1)),$size,$variant,$startup_ms,$started_log,,$loadavg" >> "$runs_csv"
+				echo "$((FORKS + start)),$size,$variant,$startup_ms,$started_log,,$loadavg" >> "$runs_csv"
 				stop_server
 			done
 		done
-		declare -A port_of=() pid_of=()
-		i=0
-		for variant in "${variants[@]}"; do
-			PORT=$((base_port + i)); i=$((i + 1))
-			loadavg=$(cut -d' ' -f1 /proc/loadavg)
-			echo "[$(date +%T)] $size endpoints, starting variant $variant on port $PORT (load average $loadavg)"
-			start_server "$variant" "$size" "$OUT/logs/paired-$size-$variant.log"
-			port_of[$variant]=$PORT
-			pid_of[$variant]=$server_pid
-			paired_pids+=("$server_pid")
-			server_pid=
-			echo "1,$size,$variant,$startup_ms,$started_log,0,$loadavg" >> "$runs_csv.tmp"
-			for op in $OPERATIONS; do
-				load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
-					"$OUT/logs/paired-$size-$variant-$op-warmup.txt" "${pid_of[$variant]}" > /dev/null
-			done
-		done
-		for ((round = 1; round <= ROUNDS; round++)); do
-			echo "[$(date +%T)] $size endpoints, pass $round/$ROUNDS"
-			for op in $OPERATIONS; do
-				if [[ "$mode" == concurrent ]]; then
-					# every variant at the same time, each with its own wrk
-					load_pids=()
-					for variant in "${variants[@]}"; do
-						load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
-							"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}" \
-							> "$OUT/logs/r$round-$size-$variant-$op.csv" &
-						load_pids+=("$!")
-					done
-					wait "${load_pids[@]}"
-					for variant in "${variants[@]}"; do
-						echo "$round,$size,$variant,$op,$(cat "$OUT/logs/r$round-$size-$variant-$op.csv"),$mode" >> "$load_csv"
-					done
-					continue
-				fi
-				for variant in $(rotate $((round - 1)) "${variants[@]}"); do
-					result=$(load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
-						"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}")
-					echo "$round,$size,$variant,$op,$result,$mode" >> "$load_csv"
+		for ((fork = 1; fork <= FORKS; fork++)); do
+			declare -A port_of=() pid_of=()
+			i=0
+			for variant in $(rotate $((fork - 1)) "${variants[@]}"); do
+				PORT=$((base_port + i)); i=$((i + 1))
+				loadavg=$(cut -d' ' -f1 /proc/loadavg)
+				echo "[$(date +%T)] $size endpoints, fork $fork/$FORKS: starting variant $variant on port $PORT (load average $loadavg)"
+				start_server "$variant" "$size" "$OUT/logs/f$fork-$size-$variant.log"
+				port_of[$variant]=$PORT
+				pid_of[$variant]=$server_pid
+				paired_pids+=("$server_pid")
+				server_pid=
+				echo "$fork,$size,$variant,$startup_ms,$started_log,0,$loadavg" >> "$runs_csv.tmp"
+				for op in $OPERATIONS; do
+					load "$WARMUP" "http://127.0.0.1:$PORT$(path_of "$op" "$size")" "$(header_of "$op")" \
+						"$OUT/logs/f$fork-$size-$variant-$op-warmup.txt" "${pid_of[$variant]}" > /dev/null
 				done
 			done
+			for ((pass = 1; pass <= ROUNDS; pass++)); do
+				round=$(( (fork - 1) * ROUNDS + pass ))
+				echo "[$(date +%T)] $size endpoints, fork $fork/$FORKS, pass $pass/$ROUNDS"
+				for op in $OPERATIONS; do
+					if [[ "$mode" == concurrent ]]; then
+						# every variant at the same time, each with its own wrk
+						load_pids=()
+						for variant in "${variants[@]}"; do
+							load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
+								"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}" \
+								> "$OUT/logs/r$round-$size-$variant-$op.csv" &
+							load_pids+=("$!")
+						done
+						wait "${load_pids[@]}"
+						for variant in "${variants[@]}"; do
+							echo "$round,$size,$variant,$op,$(cat "$OUT/logs/r$round-$size-$variant-$op.csv"),$mode" >> "$load_csv"
+						done
+						continue
+					fi
+					for variant in $(rotate $((round - 1)) "${variants[@]}"); do
+						result=$(load "$DURATION" "http://127.0.0.1:${port_of[$variant]}$(path_of "$op" "$size")" \
+							"$(header_of "$op")" "$OUT/logs/r$round-$size-$variant-$op.txt" "${pid_of[$variant]}")
+						echo "$round,$size,$variant,$op,$result,$mode" >> "$load_csv"
+					done
+				done
+			done
+			# RSS after the load, then the servers of this size stop
+			while IFS=, read -r r sz v st sl rss la; do
+				rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/${pid_of[$v]}/status")
+				echo "$r,$sz,$v,$st,$sl,$rss,$la" >> "$runs_csv"
+			done < "$runs_csv.tmp"
+			rm "$runs_csv.tmp"
+			stop_all
+			paired_pids=()
 		done
-		# RSS after the load, then the servers of this size stop
-		while IFS=, read -r r sz v st sl rss la; do
-			rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/${pid_of[$v]}/status")
-			echo "$r,$sz,$v,$st,$sl,$rss,$la" >> "$runs_csv"
-		done < "$runs_csv.tmp"
-		rm "$runs_csv.tmp"
-		stop_all
-		paired_pids=()
 	done
 	ROUNDS=0
 fi
