@@ -134,21 +134,38 @@ def main(directory):
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
 
+    # rounds 1..FORKS are the starts the load passes use (on SERVER_CPU), later ones the STARTS runs
+    run_settings = settings(directory)
+    forks = int(run_settings.get("FORKS", "1"))
+    server_cpus = run_settings.get("SERVER_CPU", "1")
+    start_cpus = run_settings.get("START_CPUS", server_cpus)
+
+    def cores(row):
+        return start_cpus if int(row["round"]) > forks else server_cpus
+
     out.append("Startup: from launching the JVM to the first 200 answer, and as Spring Boot logs it "
-               "(\"Started ... (process running for X)\"); RSS after load. Median (min–max).")
+               "(\"Started ... (process running for X)\"); RSS after load. Median (min–max); "
+               f"{REFERENCE}/variant: the ratio of the median startups (above 1: {REFERENCE} starts slower).")
     out.append("")
-    out.append("| endpoints | variant | startup s | logged startup s | RSS MB |")
-    out.append("|---:|---|---:|---:|---:|")
+    out.append(f"| endpoints | cores | variant | startup s | logged startup s | RSS MB | {REFERENCE}/variant startup |")
+    out.append("|---:|---|---|---:|---:|---:|---:|")
     by_run = defaultdict(list)
     for row in runs:
-        by_run[(int(row["size"]), row["variant"])].append(row)
+        by_run[(int(row["size"]), cores(row), row["variant"])].append(row)
     for size in sizes:
-        for v in variants:
-            rows = by_run.get((size, v), [])
-            startup = [int(r["startup_ms"]) / 1000 for r in rows]
-            spring = [float(r["started_log_s"]) for r in rows if r["started_log_s"]]
-            rss = [int(r["rss_kb"]) / 1024 for r in rows if r["rss_kb"]]
-            out.append(f"| {size:,} | {v} | {spread(startup, 1)} | {spread(spring, 1)} | {spread(rss, 0)} |")
+        for where in ordered({c for (sz, c, _) in by_run if sz == size}, list(dict.fromkeys([server_cpus, start_cpus]))):
+            reference = [int(r["startup_ms"]) for r in by_run.get((size, where, REFERENCE), [])]
+            for v in variants:
+                rows = by_run.get((size, where, v), [])
+                if not rows:
+                    continue
+                startup = [int(r["startup_ms"]) / 1000 for r in rows]
+                spring = [float(r["started_log_s"]) for r in rows if r["started_log_s"]]
+                rss = [int(r["rss_kb"]) / 1024 for r in rows if r["rss_kb"]]
+                ratio = (f"{statistics.median(reference) / 1000 / statistics.median(startup):.2f}"
+                         if reference and v != REFERENCE else "")
+                out.append(f"| {size:,} | {where} | {v} | {spread(startup, 1)} | {spread(spring, 1)} | "
+                           f"{spread(rss, 0)} | {ratio} |")
     out.append("")
 
     loads = [float(r["loadavg_1m"]) for r in runs if r["loadavg_1m"]]
