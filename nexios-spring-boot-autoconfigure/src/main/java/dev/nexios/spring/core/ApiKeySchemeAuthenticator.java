@@ -167,7 +167,8 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 	}
 
 	private static Authentication authenticated(ApiKeyPrincipal principal) {
-		return UsernamePasswordAuthenticationToken.authenticated(principal.name(), null, scopeAuthorities(principal.scopes()));
+		return UsernamePasswordAuthenticationToken.authenticated(principal.name(), null,
+				scopeAuthorities(principal.scopes()));
 	}
 
 	/**

@@ -74,27 +74,33 @@ final class DispatchHandlerResolver {
 		// A REQUEST dispatch is looked up on the request itself, as the DispatcherServlet would (the attributes
 		// the mapping sets are the dispatch's); a nested one (forward, include, error, async) on an overlay, so
 		// that a refused include leaves the including request as it was, and the dispatch is given them later.
+		// Either way the mappings read the method and the parsed path once (LookupRequest).
 		AttributeOverlayRequest overlay = (request.getDispatcherType() != DispatcherType.REQUEST)
 				? new AttributeOverlayRequest(request) : null;
-		HttpServletRequest lookupRequest = (overlay != null) ? overlay : request;
 		RequestPath path = parsedPath(request, overlay);
-		for (HandlerMapping mapping : mappings.handlerMappings()) {
-			if (mapping instanceof ResolvedDispatchHandlerMapping) {
-				continue;
+		LookupRequest lookupRequest = new LookupRequest((overlay != null) ? overlay : request, path);
+		try {
+			for (HandlerMapping mapping : mappings.handlerMappings()) {
+				if (mapping instanceof ResolvedDispatchHandlerMapping) {
+					continue;
+				}
+				HandlerExecutionChain chain;
+				try {
+					chain = mapping.getHandler(lookupRequest);
+				}
+				catch (Exception ex) {
+					return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, null, path);
+				}
+				if (chain != null) {
+					return new Dispatch(request, Kind.HANDLER, mapping, chain, lookupRequest,
+							(overlay != null) ? overlay.changes() : null, path);
+				}
 			}
-			HandlerExecutionChain chain;
-			try {
-				chain = mapping.getHandler(lookupRequest);
-			}
-			catch (Exception ex) {
-				return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, null, path);
-			}
-			if (chain != null) {
-				return new Dispatch(request, Kind.HANDLER, mapping, chain, lookupRequest,
-						(overlay != null) ? overlay.changes() : null, path);
-			}
+			return new Dispatch(request, Kind.NO_HANDLER, null, null, null, null, path);
 		}
-		return new Dispatch(request, Kind.NO_HANDLER, null, null, null, null, path);
+		finally {
+			lookupRequest.done();
+		}
 	}
 
 	/**
@@ -394,6 +400,67 @@ final class DispatchHandlerResolver {
 				this.handlerMappings = mappings;
 			}
 			return mappings;
+		}
+
+	}
+
+	/**
+	 * The request as the handler mappings see it while they look a handler up: its method and its parsed
+	 * path are read once. Spring MVC reads both for every mapping it tries ({@code RequestMappingInfo}'s
+	 * method and pattern conditions), so with thousands of pattern mappings a request asks them thousands
+	 * of times, each time through the servlet container's request and every wrapper of the filter chain.
+	 * Everything else, attribute writes included, goes to the request; once the lookup is {@link #done()}
+	 * (something a mapping kept, e.g. a functional endpoint's {@code ServerRequest}, may read it later) the
+	 * method and the path are read from the request again.
+	 */
+	static final class LookupRequest extends HttpServletRequestWrapper {
+
+		private static final String PATH_ATTRIBUTE = ServletRequestPathUtils.PATH_ATTRIBUTE;
+
+		private final String method;
+
+		private Object path;
+
+		private boolean looking = true;
+
+		/**
+		 * @param request the request being dispatched (or its attribute overlay)
+		 * @param path its parsed path, the value of its {@link ServletRequestPathUtils#PATH_ATTRIBUTE}
+		 */
+		LookupRequest(HttpServletRequest request, RequestPath path) {
+			super(request);
+			this.method = request.getMethod();
+			this.path = path;
+		}
+
+		void done() {
+			this.looking = false;
+		}
+
+		@Override
+		public String getMethod() {
+			return this.looking ? this.method : super.getMethod();
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			return (this.looking && PATH_ATTRIBUTE.equals(name)) ? this.path : super.getAttribute(name);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			super.setAttribute(name, value);
+			if (PATH_ATTRIBUTE.equals(name)) {
+				this.path = super.getAttribute(name);
+			}
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			super.removeAttribute(name);
+			if (PATH_ATTRIBUTE.equals(name)) {
+				this.path = null;
+			}
 		}
 
 	}
