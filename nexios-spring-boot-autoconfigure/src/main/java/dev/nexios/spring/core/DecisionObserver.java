@@ -135,10 +135,13 @@ public final class DecisionObserver {
 		if (observation.getContext() instanceof DecisionObservationContext context) {
 			context.setDecision(decision);
 		}
-		try (Observation.Scope scope = observation.openScope()) {
+		// the events are published in the observation's scope (listeners see it as the current one)
+		Observation.Scope scope = observation.openScope();
+		try {
 			publish(decision);
 		}
 		finally {
+			scope.close();
 			observation.stop();
 		}
 	}
