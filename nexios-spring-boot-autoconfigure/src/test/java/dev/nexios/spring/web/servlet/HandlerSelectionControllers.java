@@ -204,7 +204,12 @@ final class HandlerSelectionControllers {
 		@RouterOperation(path = "/functional", method = RequestMethod.GET,
 				operation = @Operation(operationId = "functional"))
 		RouterFunction<ServerResponse> functionalRoute() {
-			return RouterFunctions.route().GET("/functional", (request) -> ServerResponse.ok().body("functional")).build();
+			return RouterFunctions.route()
+				.GET("/functional", (request) -> ServerResponse.ok().body("functional"))
+				// reads what the filter's lookup kept in the ServerRequest: method, path, path variables
+				.GET("/functional/{id}", (request) -> ServerResponse.ok()
+					.body(request.method().name() + " " + request.path() + " " + request.pathVariable("id")))
+				.build();
 		}
 
 	}

@@ -132,6 +132,15 @@ class HandlerSelectionTests {
 	}
 
 	@Test
+	void functionalEndpointReadsTheMethodPathAndVariablesOfItsOwnRequest() throws Exception {
+		this.mvc.perform(get("/functional/42")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/functional/42").header(HttpHeaders.AUTHORIZATION,
+				SchemeEnforcementTests.basic("alice", TestSecrets.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string("GET /functional/42 42"));
+	}
+
+	@Test
 	void optionsWithoutCorsIsSpringMvcsAnswerBehindTheDefaultRequirements() throws Exception {
 		// Spring MVC's own OPTIONS answer is no operation: closed like any handler outside the model
 		this.mvc.perform(options("/single")).andExpect(status().isUnauthorized());
