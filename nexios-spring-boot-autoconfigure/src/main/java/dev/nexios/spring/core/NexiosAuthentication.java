@@ -52,7 +52,9 @@ public final class NexiosAuthentication extends AbstractAuthenticationToken {
 			throw new IllegalArgumentException("At least one scheme must have authenticated the request");
 		}
 		// most requests are satisfied by one scheme: no copies beyond what is kept
-		this.authentications = (authentications.size() == 1) ? Map.copyOf(authentications)
+		this.authentications = (authentications.size() == 1)
+				? Collections.singletonMap(authentications.keySet().iterator().next(),
+						authentications.values().iterator().next())
 				: Collections.unmodifiableMap(new LinkedHashMap<>(authentications));
 		this.scopes = scopes.isEmpty() ? Collections.emptySortedSet()
 				: Collections.unmodifiableSortedSet(new TreeSet<>(scopes));

@@ -26,7 +26,7 @@ public record SchemeOutcome(Status status, Authentication authentication, Set<St
 	 * Copies the scopes.
 	 */
 	public SchemeOutcome {
-		scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+		scopes = scopes.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
 	}
 
 	/**
