@@ -89,7 +89,7 @@ final class DispatchHandlerResolver {
 					chain = mapping.getHandler(lookupRequest);
 				}
 				catch (Exception ex) {
-					return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, null, path);
+					return new Dispatch(request, Kind.LOOKUP_FAILED, null, null, null, null, path, ex);
 				}
 				if (chain != null) {
 					return new Dispatch(request, Kind.HANDLER, mapping, chain, lookupRequest,
@@ -188,6 +188,8 @@ final class DispatchHandlerResolver {
 
 		private final String uri;
 
+		private final Exception failure;
+
 		/**
 		 * @param request the request being dispatched
 		 * @param kind what the dispatch resolves to
@@ -200,6 +202,17 @@ final class DispatchHandlerResolver {
 		 */
 		Dispatch(HttpServletRequest request, Kind kind, HandlerMapping mapping, HandlerExecutionChain chain,
 				HttpServletRequest lookupRequest, Map<String, Object> attributes, RequestPath path) {
+			this(request, kind, mapping, chain, lookupRequest, attributes, path, null);
+		}
+
+		/**
+		 * A dispatch whose lookup failed.
+		 * @param failure what the mapping threw, which the dispatcher is given again
+		 */
+		Dispatch(HttpServletRequest request, Kind kind, HandlerMapping mapping, HandlerExecutionChain chain,
+				HttpServletRequest lookupRequest, Map<String, Object> attributes, RequestPath path,
+				Exception failure) {
+			this.failure = failure;
 			this.kind = kind;
 			this.mapping = mapping;
 			this.chain = chain;
@@ -248,6 +261,13 @@ final class DispatchHandlerResolver {
 
 		Kind kind() {
 			return this.kind;
+		}
+
+		/**
+		 * @return what the mapping threw, for a {@link Kind#LOOKUP_FAILED} dispatch
+		 */
+		Exception failure() {
+			return this.failure;
 		}
 
 		/**

@@ -41,8 +41,9 @@ public final class NexiosHttpSecurity {
 	 * resolved and decided on for the current dispatch, with the attributes its own mapping set: registered as
 	 * a bean, it is the dispatcher's first mapping, so that the handler mappings are asked once per dispatch
 	 * and the dispatcher runs exactly the handler that was decided on. When the filter did not run for the
-	 * request, or the dispatch has no handler, it returns {@code null} and the next mappings look the handler
-	 * up themselves; a dispatch that the filter did not decide although it decided the request (a path or
+	 * request it returns {@code null} and the next mappings look the handler up themselves; a dispatch decided
+	 * without a handler gets the filter's answer again (no handler found, or the lookup's exception), never a
+	 * second lookup; a dispatch that the filter did not decide although it decided the request (a path or
 	 * method changed by a later filter, a named dispatch) is refused.
 	 * @return the mapping, of order {@link org.springframework.core.Ordered#HIGHEST_PRECEDENCE}
 	 */
