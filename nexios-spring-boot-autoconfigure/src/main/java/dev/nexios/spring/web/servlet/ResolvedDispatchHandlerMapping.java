@@ -24,10 +24,11 @@ import org.springframework.web.servlet.NoHandlerFoundException;
  * When the filter found no handler, or the lookup threw, the dispatcher gets the same answer
  * ({@link NoHandlerFoundException}, or the lookup's exception) and never a second lookup: the request may
  * have changed since the decision (a {@code MultipartResolver} wrapping it reads parameters differently
- * from the container), and a handler found now would not be the one decided on. When the filter decided the request but the dispatch is another one — a
- * filter after Spring Security's changed the request's path or method, or a named dispatch, which passes no
- * filter — nothing decided it: the dispatch is refused ({@link AccessDeniedException}, answered by the
- * chain's {@code 401}/{@code 403}) and a warning says so once.
+ * from the container), and a handler found now would not be the one decided on.
+ * When the filter decided the request but the dispatch is another one — a filter after Spring Security's
+ * changed the request's path or method, or a named dispatch, which passes no filter — nothing decided it:
+ * the dispatch is refused ({@link AccessDeniedException}, answered by the chain's {@code 401}/{@code 403})
+ * and a warning says so once.
  */
 final class ResolvedDispatchHandlerMapping implements HandlerMapping, Ordered {
 
