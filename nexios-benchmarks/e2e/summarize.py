@@ -78,15 +78,21 @@ def main(directory):
         return values
 
     out = []
-    out.append(f"Mode: {', '.join(modes)}.")
-    out.append("")
+    if not rps:
+        out.append("Startups only (`FORKS=0`): no load.")
+        out.append("")
+    else:
+        out.append(f"Mode: {', '.join(modes)}.")
+        out.append("")
     if "concurrent" in modes:
         out.append("In a concurrent run the variants share one core, so their req/s depend on how the scheduler "
                    "shared it: read the requests per CPU-second below.")
         out.append("")
-    out.append(f"Rounds: {len(rounds)}. Throughput: median req/s over the rounds. Ratios: computed within each "
-               "round, median (min–max) over the rounds.")
-    out.append("")
+    if rps:
+        out.append(f"Rounds: {len(rounds)}. Throughput: median req/s over the rounds. Ratios: computed within each "
+                   "round, median (min–max) over the rounds.")
+        out.append("")
+
     def table(measure, unit):
         """Per size and operation: the median of each variant over the rounds, then the ratios within rounds."""
         header = ["endpoints", "operation"] + [f"{v} {unit}" for v in variants]
@@ -107,7 +113,8 @@ def main(directory):
                 out.append("| " + " | ".join(cells) + " |")
         out.append("")
 
-    table(rps, "req/s")
+    if rps:
+        table(rps, "req/s")
 
     if per_cpu:
         out.append("Requests per CPU-second of the server (its user + system time during the run, all threads), "
@@ -145,27 +152,35 @@ def main(directory):
 
     out.append("Startup: from launching the JVM to the first 200 answer, and as Spring Boot logs it "
                "(\"Started ... (process running for X)\"); RSS after load. Median (min–max); "
-               f"{REFERENCE}/variant: the ratio of the median startups (above 1: {REFERENCE} starts slower).")
+               f"{REFERENCE}/variant: the ratio of the median startups (above 1: {REFERENCE} starts slower), "
+               "then the ratio within each round (the two started one after the other, so that a slow "
+               "period of the machine moves both), median (min–max).")
     out.append("")
-    out.append(f"| endpoints | cores | variant | startup s | logged startup s | RSS MB | {REFERENCE}/variant startup |")
-    out.append("|---:|---|---|---:|---:|---:|---:|")
+    out.append(f"| endpoints | cores | variant | startup s | logged startup s | RSS MB | {REFERENCE}/variant startup "
+               f"| {REFERENCE}/variant within rounds |")
+    out.append("|---:|---|---|---:|---:|---:|---:|---:|")
     by_run = defaultdict(list)
     for row in runs:
         by_run[(int(row["size"]), cores(row), row["variant"])].append(row)
-    for size in sizes:
+    # a run of startups only (FORKS=0) has no load rows
+    start_variants = ordered({row["variant"] for row in runs}, variants or ["N", "H", "HP", "U"])
+    for size in sorted({int(row["size"]) for row in runs}):
         for where in ordered({c for (sz, c, _) in by_run if sz == size}, list(dict.fromkeys([server_cpus, start_cpus]))):
-            reference = [int(r["startup_ms"]) for r in by_run.get((size, where, REFERENCE), [])]
-            for v in variants:
+            reference = {r["round"]: int(r["startup_ms"]) for r in by_run.get((size, where, REFERENCE), [])}
+            for v in start_variants:
                 rows = by_run.get((size, where, v), [])
                 if not rows:
                     continue
                 startup = [int(r["startup_ms"]) / 1000 for r in rows]
                 spring = [float(r["started_log_s"]) for r in rows if r["started_log_s"]]
                 rss = [int(r["rss_kb"]) / 1024 for r in rows if r["rss_kb"]]
-                ratio = (f"{statistics.median(reference) / 1000 / statistics.median(startup):.2f}"
-                         if reference and v != REFERENCE else "")
+                ratio = within = ""
+                if reference and v != REFERENCE:
+                    ratio = f"{statistics.median(reference.values()) / 1000 / statistics.median(startup):.2f}"
+                    within = spread([reference[r["round"]] / int(r["startup_ms"]) for r in rows
+                                     if r["round"] in reference])
                 out.append(f"| {size:,} | {where} | {v} | {spread(startup, 1)} | {spread(spring, 1)} | "
-                           f"{spread(rss, 0)} | {ratio} |")
+                           f"{spread(rss, 0)} | {ratio} | {within} |")
     out.append("")
 
     loads = [float(r["loadavg_1m"]) for r in runs if r["loadavg_1m"]]
