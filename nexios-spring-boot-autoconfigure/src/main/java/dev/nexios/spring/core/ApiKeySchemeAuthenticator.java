@@ -36,6 +36,9 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 
 	private static final Log logger = LogFactory.getLog(ApiKeySchemeAuthenticator.class);
 
+	/** Never updated: {@link #sha256(byte[])} digests with copies of it. */
+	private static final MessageDigest SHA_256 = newSha256();
+
 	private final String schemeName;
 
 	private final ApiKeyLocation in;
@@ -229,9 +232,25 @@ public final class ApiKeySchemeAuthenticator implements SchemeAuthenticator {
 		return true;
 	}
 
+	/**
+	 * The SHA-256 digest of a key (FIPS 180-4), 32 bytes. A copy of a digest that is itself never
+	 * updated, where the provider allows it: a provider lookup per key sent cost most of the digest's
+	 * time (the end-to-end benchmark's profile, issue 15).
+	 */
 	static byte[] sha256(byte[] bytes) {
+		MessageDigest digest;
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(bytes);
+			digest = (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			digest = newSha256();
+		}
+		return digest.digest(bytes);
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
