@@ -333,6 +333,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 		done
 	done
 done
-echo "Done in $(( ($(date +%s) - started) / 60 )) min."
+elapsed=$(( $(date +%s) - started ))
+echo "Done in $(( elapsed / 60 )) min $(( elapsed % 60 )) s."
 python3 "$here/summarize.py" "$OUT" | tee "$OUT/summary.md"
 echo "Results: $OUT"

@@ -151,7 +151,7 @@ def main(directory):
         return start_cpus if int(row["round"]) > forks else server_cpus
 
     out.append("Startup: from launching the JVM to the first 200 answer, and as Spring Boot logs it "
-               "(\"Started ... (process running for X)\"); RSS after load. Median (min–max); "
+               "(\"Started ... (process running for X)\"); RSS after load (none without load). Median (min–max); "
                f"{REFERENCE}/variant: the ratio of the median startups (above 1: {REFERENCE} starts slower), "
                "then the ratio within each round (the two started one after the other, so that a slow "
                "period of the machine moves both), median (min–max).")
